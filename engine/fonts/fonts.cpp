@@ -1,0 +1,159 @@
+#include "fonts/fonts.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb-ot.h>
+
+#include <filesystem>
+#include <toml++/toml.h>
+
+#include "model/issue.h"
+
+namespace paiban {
+
+Face::Face(const std::string& file, const std::string& ps_name, hb_blob_t* blob, unsigned index)
+    : file_(file), ps_name_(ps_name), index_(index) {
+  face_ = hb_face_create(blob, index);
+  font_ = hb_font_create(face_);
+  upem_ = hb_face_get_upem(face_);
+  hb_font_set_scale(font_, upem_, upem_);  // positions come back in font units
+  hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+  cff_ = hb_blob_get_length(cff) > 0;
+  hb_blob_destroy(cff);
+}
+
+Face::~Face() {
+  hb_font_destroy(font_);
+  hb_face_destroy(face_);
+}
+
+bool Face::has_feature(const char tag[4]) const {
+  hb_tag_t want = HB_TAG(tag[0], tag[1], tag[2], tag[3]);
+  for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+    unsigned index;
+    if (hb_ot_layout_language_find_feature(face_, table, 0, HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX, want, &index))
+      return true;
+  }
+  return false;
+}
+
+uint32_t Face::glyph_for(uint32_t cp) const {
+  hb_codepoint_t g = 0;
+  return hb_font_get_nominal_glyph(font_, cp, &g) ? g : 0;
+}
+
+const GlyphInk& Face::ink(uint32_t gid) const {
+  auto it = ink_.find(gid);
+  if (it != ink_.end()) return it->second;
+  GlyphInk g;
+  hb_glyph_extents_t e;
+  if (hb_font_get_glyph_extents(font_, gid, &e) && e.width != 0) {
+    g.x_min = e.x_bearing;
+    g.x_max = e.x_bearing + e.width;
+    g.y_max = e.y_bearing;
+    g.y_min = e.y_bearing + e.height;
+    g.empty = false;
+  }
+  g.advance = hb_font_get_glyph_h_advance(font_, gid);
+  return ink_.emplace(gid, g).first->second;
+}
+
+Face::Metrics Face::descriptor_metrics() const {
+  // FreeType reads the head/hhea/OS2 metrics the PDF descriptor wants.
+  static FT_Library lib = [] {
+    FT_Library l;
+    FT_Init_FreeType(&l);
+    return l;
+  }();
+  hb_blob_t* blob = hb_face_reference_blob(face_);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  Metrics m{880, -120, 733, {-1000, -300, 3000, 1000}};
+  FT_Face ft;
+  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(data), len, index_, &ft) == 0) {
+    auto k = [&](long v) { return static_cast<int>(v * 1000 / static_cast<long>(ft->units_per_EM)); };
+    m.ascent = k(ft->ascender);
+    m.descent = k(ft->descender);
+    m.bbox[0] = k(ft->bbox.xMin);
+    m.bbox[1] = k(ft->bbox.yMin);
+    m.bbox[2] = k(ft->bbox.xMax);
+    m.bbox[3] = k(ft->bbox.yMax);
+    if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(ft, FT_SFNT_OS2)); os2 && os2->sCapHeight > 0)
+      m.cap_height = k(os2->sCapHeight);
+    FT_Done_Face(ft);
+  }
+  hb_blob_destroy(blob);
+  return m;
+}
+
+FontRegistry::FontRegistry(const std::string& fonts_toml) : config_(fonts_toml) {
+  std::string text = read_file(fonts_toml);
+  toml::table root;
+  try {
+    root = toml::parse(text, fonts_toml);
+  } catch (const toml::parse_error& e) {
+    throw InputError(fonts_toml, static_cast<int>(e.source().begin.line), std::string(e.description()));
+  }
+  const toml::table* roles = root["roles"].as_table();
+  if (!roles) throw InputError(fonts_toml, 1, "missing table [roles]");
+  for (auto&& [name, node] : *roles) {
+    int line = static_cast<int>(node.source().begin.line);
+    const toml::table* t = node.as_table();
+    if (!t) throw InputError(fonts_toml, line, "role '" + std::string(name.str()) + "' must be a table");
+    Role r;
+    r.line = line;
+    r.file = t->get("file") ? t->get("file")->value_or(std::string()) : std::string();
+    r.ps_name = t->get("face") ? t->get("face")->value_or(std::string()) : std::string();
+    if (r.file.empty() || r.ps_name.empty())
+      throw InputError(fonts_toml, line, "role '" + std::string(name.str()) + "' needs 'file' and 'face'");
+    roles_[std::string(name.str())] = r;
+  }
+}
+
+FontRegistry::~FontRegistry() {
+  faces_.clear();
+  for (auto& [f, b] : blobs_) hb_blob_destroy(b);
+}
+
+std::vector<std::string> FontRegistry::roles() const {
+  std::vector<std::string> out;
+  for (auto& [k, v] : roles_) out.push_back(k);
+  return out;
+}
+
+const Face& FontRegistry::face(const std::string& role) const {
+  auto r = roles_.find(role);
+  if (r == roles_.end()) throw InputError(config_, 0, "no font role '" + role + "'");
+  const Role& ro = r->second;
+  std::string key = ro.file + "#" + ro.ps_name;
+  if (auto f = faces_.find(key); f != faces_.end()) return *f->second;
+
+  hb_blob_t*& blob = blobs_[ro.file];
+  if (!blob) {
+    if (!std::filesystem::exists(ro.file))
+      throw InputError(config_, ro.line, "font file for role '" + role + "' not found: " + ro.file);
+    blob = hb_blob_create_from_file_or_fail(ro.file.c_str());
+    if (!blob) throw InputError(config_, ro.line, "cannot read font file " + ro.file);
+  }
+  // Choose the face inside a collection by its PostScript name, never by a guessed index.
+  unsigned count = hb_face_count(blob);
+  if (count == 0) throw InputError(config_, ro.line, ro.file + " is not a font file");
+  std::string names;
+  for (unsigned i = 0; i < count; ++i) {
+    hb_face_t* f = hb_face_create(blob, i);
+    char buf[128];
+    unsigned len = sizeof buf;
+    hb_ot_name_get_utf8(f, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_from_string("en", -1), &len, buf);
+    hb_face_destroy(f);
+    std::string ps(buf, len);
+    if (ps == ro.ps_name) {
+      auto face = std::make_unique<Face>(ro.file, ps, blob, i);
+      return *(faces_[key] = std::move(face));
+    }
+    names += (names.empty() ? "" : ", ") + ps;
+  }
+  throw InputError(config_, ro.line, "no face '" + ro.ps_name + "' in " + ro.file + " (it has: " + names + ")");
+}
+
+}  // namespace paiban

@@ -1,0 +1,79 @@
+// Fonts by role. Each font file is memory-mapped once and shared by
+// HarfBuzz (shaping, subsetting) and FreeType (descriptor metrics).
+#pragma once
+
+#include <hb.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace paiban {
+
+// Ink box of a glyph in font units (y up), and its advance.
+struct GlyphInk {
+  int x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+  int advance = 0;
+  bool empty = true;
+};
+
+// One face of one font file, ready to shape with.
+class Face {
+ public:
+  Face(const std::string& file, const std::string& ps_name, hb_blob_t* blob, unsigned index);
+  ~Face();
+  Face(const Face&) = delete;
+  Face& operator=(const Face&) = delete;
+
+  const std::string& file() const { return file_; }
+  const std::string& ps_name() const { return ps_name_; }  // PostScript name (name ID 6)
+  unsigned index() const { return index_; }
+  hb_face_t* hb_face() const { return face_; }
+  hb_font_t* hb_font() const { return font_; }
+  unsigned upem() const { return upem_; }
+  bool is_cff() const { return cff_; }  // CFF outlines (else TrueType glyf)
+  bool has_feature(const char tag[4]) const;
+
+  uint32_t glyph_for(uint32_t cp) const;  // 0 when the face lacks the character
+  const GlyphInk& ink(uint32_t gid) const;  // cached
+
+  // Metrics for the PDF font descriptor, in 1/1000 em.
+  struct Metrics {
+    int ascent, descent, cap_height, bbox[4];
+  };
+  Metrics descriptor_metrics() const;
+
+ private:
+  std::string file_, ps_name_;
+  unsigned index_;
+  hb_face_t* face_;
+  hb_font_t* font_;
+  unsigned upem_;
+  bool cff_;
+  mutable std::map<uint32_t, GlyphInk> ink_;
+};
+
+// fonts/fonts.toml: roles (body, headline, masthead, ...) to font files and faces.
+class FontRegistry {
+ public:
+  // Throws InputError naming fonts.toml and the line of a bad role.
+  explicit FontRegistry(const std::string& fonts_toml);
+  ~FontRegistry();
+
+  // The face of a role; loaded on first use. Throws InputError for an unknown role.
+  const Face& face(const std::string& role) const;
+  std::vector<std::string> roles() const;
+
+ private:
+  struct Role {
+    std::string file, ps_name;
+    int line = 0;
+  };
+  std::string config_;
+  std::map<std::string, Role> roles_;
+  mutable std::map<std::string, hb_blob_t*> blobs_;                 // one map per file
+  mutable std::map<std::string, std::unique_ptr<Face>> faces_;      // by file + ps name
+};
+
+}  // namespace paiban

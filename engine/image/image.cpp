@@ -1,0 +1,130 @@
+#include "image/image.h"
+
+#include <jpeglib.h>
+#include <png.h>
+
+#include <csetjmp>
+#include <cstdio>
+#include <memory>
+
+#include "model/issue.h"
+
+namespace paiban {
+namespace {
+
+constexpr long kMaxPixels = 100'000'000;  // 10,000 × 10,000: bounded memory for any input
+
+struct File {
+  FILE* f;
+  explicit File(const std::string& p) : f(std::fopen(p.c_str(), "rb")) {}
+  ~File() {
+    if (f) std::fclose(f);
+  }
+};
+
+struct JpegError {
+  jpeg_error_mgr mgr;
+  jmp_buf jump;
+  char message[JMSG_LENGTH_MAX];
+};
+
+void jpeg_fail(j_common_ptr c) {
+  auto* e = reinterpret_cast<JpegError*>(c->err);
+  c->err->format_message(c, e->message);
+  longjmp(e->jump, 1);
+}
+
+bool is_png(const std::string& path) {
+  File f(path);
+  unsigned char sig[8] = {0};
+  return f.f && std::fread(sig, 1, 8, f.f) == 8 && png_sig_cmp(sig, 0, 8) == 0;
+}
+
+// Reads a JPEG; with pixels == nullptr only the header.
+ImageInfo read_jpeg(const std::string& path, std::vector<unsigned char>* pixels) {
+  File f(path);
+  if (!f.f) throw InputError(path, 0, "cannot open image");
+  jpeg_decompress_struct cinfo;
+  JpegError err;
+  cinfo.err = jpeg_std_error(&err.mgr);
+  err.mgr.error_exit = jpeg_fail;
+  err.mgr.output_message = [](j_common_ptr) {};  // warnings (a truncated file) are checked below
+  if (setjmp(err.jump)) {
+    jpeg_destroy_decompress(&cinfo);
+    throw InputError(path, 0, std::string("not a readable JPEG: ") + err.message);
+  }
+  jpeg_create_decompress(&cinfo);
+  jpeg_stdio_src(&cinfo, f.f);
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 14, 0xFFFF);
+  jpeg_read_header(&cinfo, TRUE);
+  ImageInfo info;
+  info.format = ImageFormat::Jpeg;
+  info.width = static_cast<int>(cinfo.image_width);
+  info.height = static_cast<int>(cinfo.image_height);
+  info.components = cinfo.num_components;
+  info.adobe_inverted = cinfo.saw_Adobe_marker && cinfo.num_components == 4;
+  if (static_cast<long>(info.width) * info.height > kMaxPixels) {
+    jpeg_destroy_decompress(&cinfo);
+    throw InputError(path, 0, "image of " + std::to_string(info.width) + "×" + std::to_string(info.height) +
+                                  " pixels is larger than 100 megapixels");
+  }
+  if (pixels) {
+    jpeg_start_decompress(&cinfo);
+    size_t row = static_cast<size_t>(cinfo.output_width) * cinfo.output_components;
+    pixels->resize(row * cinfo.output_height);
+    while (cinfo.output_scanline < cinfo.output_height) {
+      JSAMPROW r = pixels->data() + row * cinfo.output_scanline;
+      jpeg_read_scanlines(&cinfo, &r, 1);
+    }
+    long warnings = err.mgr.num_warnings;
+    jpeg_finish_decompress(&cinfo);
+    if (warnings > 0) {
+      jpeg_destroy_decompress(&cinfo);
+      throw InputError(path, 0, "JPEG data is damaged or truncated");
+    }
+  }
+  jpeg_destroy_decompress(&cinfo);
+  return info;
+}
+
+ImageInfo read_png(const std::string& path, std::vector<unsigned char>* pixels) {
+  png_image img{};
+  img.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_file(&img, path.c_str()))
+    throw InputError(path, 0, std::string("not a readable PNG: ") + img.message);
+  ImageInfo info;
+  info.format = ImageFormat::Png;
+  info.width = static_cast<int>(img.width);
+  info.height = static_cast<int>(img.height);
+  info.components = (img.format & PNG_FORMAT_FLAG_COLOR) ? 3 : 1;
+  if (static_cast<long>(info.width) * info.height > kMaxPixels) {
+    png_image_free(&img);
+    throw InputError(path, 0, "image larger than 100 megapixels");
+  }
+  if (!pixels) {
+    png_image_free(&img);
+    return info;
+  }
+  img.format = info.components == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+  pixels->resize(PNG_IMAGE_SIZE(img));
+  png_color white{255, 255, 255};  // transparent areas composite onto paper white
+  if (!png_image_finish_read(&img, &white, pixels->data(), 0, nullptr))
+    throw InputError(path, 0, std::string("PNG data is damaged: ") + img.message);
+  return info;
+}
+
+}  // namespace
+
+ImageInfo probe_image(const std::string& path) {
+  File f(path);
+  if (!f.f) throw InputError(path, 0, "image not found");
+  return is_png(path) ? read_png(path, nullptr) : read_jpeg(path, nullptr);
+}
+
+Pixels decode_image(const std::string& path) {
+  Pixels p;
+  p.info = is_png(path) ? read_png(path, &p.data) : read_jpeg(path, &p.data);
+  return p;
+}
+
+}  // namespace paiban

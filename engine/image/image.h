@@ -1,0 +1,29 @@
+// Images for photos and masthead artwork: JPEG and PNG, read with libjpeg and libpng.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace paiban {
+
+enum class ImageFormat { Jpeg, Png };
+
+struct ImageInfo {
+  ImageFormat format = ImageFormat::Jpeg;
+  int width = 0, height = 0;
+  int components = 3;  // 1 grey, 3 RGB, 4 CMYK
+  bool adobe_inverted = false;  // Adobe CMYK JPEGs store inverted values
+};
+
+// Reads only the header. Throws InputError naming the file when it is missing,
+// not an image, truncated in its header, or larger than the engine accepts.
+ImageInfo probe_image(const std::string& path);
+
+// Decoded 8-bit samples, row by row (PNG: alpha dropped, palette expanded).
+struct Pixels {
+  ImageInfo info;
+  std::vector<unsigned char> data;
+};
+Pixels decode_image(const std::string& path);
+
+}  // namespace paiban

@@ -1,0 +1,38 @@
+// Internal to lines/: the paragraph as units (what may not be split) and the
+// gaps between them (where space may stretch or shrink and a line may break).
+#pragma once
+
+#include <vector>
+
+#include "lines/lines.h"
+
+namespace paiban::lines {
+
+struct Unit {
+  uint32_t glyph_begin, glyph_end;  // in Shaped::glyphs
+  uint32_t text_begin, text_end;
+  double width;         // pt, without the empty halves of punctuation
+  double left_space;    // empty half before a mark's ink (opening marks), pt
+  double right_space;   // empty half after a mark's ink (closing marks), pt
+  double em;            // font size of the unit, pt
+  CharClass first, last;
+  bool latin;           // Latin word or number
+};
+
+struct Gap {
+  double natural = 0, stretch = 0, shrink = 0;  // pt
+  double start_width = 0;  // kept at the start of the next line when breaking here
+  bool can_break = true;
+  double penalty = 0;
+  const char* rule = nullptr;  // the rule that forbids a break here, for reports
+};
+
+struct Units {
+  std::vector<Unit> units;
+  std::vector<Gap> gaps;  // gaps[i] lies between units[i] and units[i + 1]
+  std::vector<LineProblem> problems;
+};
+
+Units prepare(const Shaped& shaped, const LineSettings& s);
+
+}  // namespace paiban::lines

@@ -1,0 +1,68 @@
+// Internal to makeup/: the pieces a frame is made of.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "makeup/typeset.h"
+
+namespace paiban::makeup {
+
+// A stack of display lines (headline, jump head, caption) across a frame,
+// taking a whole number of grid lines so that body text below stays on the grid.
+struct Display {
+  struct Item {
+    std::unique_ptr<SetText> text;
+    double baseline;  // pt below the block's top, of the first line
+    double step;      // pt between the text's lines
+    double x = 0;     // inset from the block's left edge
+    Cmyk colour;
+  };
+  std::vector<Item> items;
+  std::vector<Box> boxes;  // relative to the block's top-left
+  std::vector<Rule> rules;
+  int lines = 0;
+};
+
+Display headline_block(const Context& ctx, const Article& a, double width);
+Display jump_head(const Context& ctx, const Article& a, int from_page, double width);
+void draw_display(Page& page, const Display& d, double x, double top);
+
+// Body text as a sequence of slots, each a whole number of grid lines in one column.
+struct Slot {
+  enum Kind { Text, Blank, Image } kind = Text;
+  int lines = 1;
+  const SetText* text = nullptr;  // Text: the paragraph or subhead
+  int line = 0;                   // Text: line index in it
+  int paragraph = 0;              // 1-based block index, for reports
+  bool keep_with_next = false;    // subheads stay with the text they introduce
+  const Block* block = nullptr;   // Image
+  const SetText* caption = nullptr;
+};
+
+struct Body {
+  std::vector<std::unique_ptr<SetText>> texts;
+  std::vector<Slot> slots;
+};
+
+Body set_body(const Context& ctx, const Article& a, double measure);
+
+// Where the slots of one frame part went: per column, (slot index, line offset).
+struct Fill {
+  std::vector<std::vector<std::pair<int, int>>> columns;
+  int next = 0;       // first slot not placed
+  int tallest = 0;    // lines used in the fullest column
+};
+
+// Fills `cols` columns of `capacity` lines from slots[from]. `reserve` lines at
+// the foot of the last column stay free (for a jump line). With `balance`, the
+// columns are made as even as the slots allow.
+Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve, bool balance);
+
+void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line);
+
+// The masthead block of page 1 and the folio (报眉) of the other pages.
+void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines);
+void draw_folio(Page& page, const Context& ctx, const PagePlan& plan);
+
+}  // namespace paiban::makeup

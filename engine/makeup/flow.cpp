@@ -1,0 +1,151 @@
+// Body text: paragraphs and subheads set at the column measure, then poured
+// into the columns of a frame.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "fonts/fonts.h"
+#include "image/image.h"
+#include "makeup/blocks.h"
+
+namespace paiban::makeup {
+namespace {
+
+bool ends_in_ideograph(const std::u32string& s) {
+  return !s.empty() && char_class(s.back()) == CharClass::Ideograph;
+}
+
+}  // namespace
+
+Body set_body(const Context& ctx, const Article& a, double measure) {
+  const Layout& L = ctx.layout;
+  Body body;
+  TextStyle regular = ctx.style(L.body), bold = ctx.style(L.style("bold"));
+  TextStyle dateline = ctx.style(L.style("dateline"));
+  bool first_paragraph = true;
+  for (size_t bi = 0; bi < a.blocks.size(); ++bi) {
+    const Block& b = a.blocks[bi];
+    int para = static_cast<int>(bi) + 1;
+    if (b.kind == BlockKind::Image) {
+      std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
+      ImageInfo info = probe_image(path);
+      std::u32string cap;
+      for (const Span& s : b.spans) cap += to_u32(s.text);
+      fullwidth_punctuation(cap);
+      uint32_t n = static_cast<uint32_t>(cap.size());
+      const TextStyleSpec& cs = L.style("caption");
+      body.texts.push_back(set_text(cap, {{n, ctx.style(cs)}}, ctx.settings(cs, measure)));
+      Slot s;
+      s.kind = Slot::Image;
+      s.block = &b;
+      s.paragraph = para;
+      s.caption = body.texts.back().get();
+      double h = measure * info.height / std::max(1, info.width);
+      s.lines = static_cast<int>(std::ceil(h / L.leading)) + static_cast<int>(s.caption->para.lines.size());
+      body.slots.push_back(s);
+      continue;
+    }
+    std::u32string text;
+    std::vector<StyleRange> styles;
+    bool subhead = b.kind == BlockKind::Subhead;
+    if (first_paragraph && !subhead && !a.dateline.empty()) {
+      // 电头 opens the first paragraph in its own face.
+      text = to_u32(a.dateline);
+      fullwidth_punctuation(text);
+      if (ends_in_ideograph(text)) text += U'\u3000';
+      styles.push_back({static_cast<uint32_t>(text.size()), dateline});
+    }
+    for (const Span& sp : b.spans) {
+      text += to_u32(sp.text);
+      styles.push_back({static_cast<uint32_t>(text.size()), subhead || sp.bold ? bold : regular});
+    }
+    fullwidth_punctuation(text);
+    const TextStyleSpec& spec = subhead ? L.style("subhead") : L.body;
+    LineSettings ls = ctx.settings(spec, measure, subhead ? 0 : L.indent * L.body.size);
+    body.texts.push_back(set_text(std::move(text), styles, ls));
+    const SetText* t = body.texts.back().get();
+    report_missing(ctx, *t, a.id, para);
+    for (const LineProblem& p : t->para.problems)
+      ctx.notice(Notice::Warning, a.id, para, p.what + " (character " + std::to_string(p.at) + ")");
+    if (subhead && !body.slots.empty()) body.slots.push_back(Slot{Slot::Blank, 1, nullptr, 0, para, false, nullptr, nullptr});
+    for (size_t li = 0; li < t->para.lines.size(); ++li)
+      body.slots.push_back(Slot{Slot::Text, 1, t, static_cast<int>(li), para, subhead, nullptr, nullptr});
+    if (!subhead) first_paragraph = false;
+  }
+  return body;
+}
+
+namespace {
+
+// Greedy fill with one height limit per column; returns slots placed.
+Fill greedy(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve) {
+  Fill f;
+  f.columns.resize(static_cast<size_t>(cols));
+  int i = from;
+  const int n = static_cast<int>(slots.size());
+  for (int c = 0; c < cols && i < n; ++c) {
+    int cap = capacity - (c == cols - 1 ? reserve : 0);
+    int used = 0;
+    while (i < n) {
+      const Slot& s = slots[i];
+      if (s.kind == Slot::Blank && used == 0) {
+        ++i;  // no blank line at the head of a column
+        continue;
+      }
+      if (used + s.lines > cap) break;
+      // A subhead never ends a column: it stays with the first line it introduces.
+      if (s.keep_with_next) {
+        int j = i, need = 0;
+        while (j < n && slots[j].keep_with_next) need += slots[j++].lines;
+        if (j < n) need += slots[j].lines;
+        if (used + need > cap && used > 0) break;
+      }
+      f.columns[c].push_back({i, used});
+      used += s.lines;
+      ++i;
+    }
+    f.tallest = std::max(f.tallest, used);
+  }
+  f.next = i;
+  return f;
+}
+
+}  // namespace
+
+Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve, bool balance) {
+  Fill full = greedy(slots, from, cols, capacity, reserve);
+  if (!balance || full.next < static_cast<int>(slots.size())) return full;
+  // The shortest column height that still takes every slot gives balanced columns.
+  int total = 0;
+  for (size_t i = static_cast<size_t>(from); i < slots.size(); ++i) total += slots[i].lines;
+  int lo = std::max(1, (total + cols - 1) / cols), hi = capacity;
+  Fill best = full;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    Fill f = greedy(slots, from, cols, mid, std::max(0, reserve - (capacity - mid)));
+    if (f.next >= static_cast<int>(slots.size())) {
+      best = f;
+      hi = mid - 1;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return best;
+}
+
+void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line) {
+  const Layout& L = ctx.layout;
+  if (s.kind == Slot::Text) {
+    draw_line(page, *s.text, s.text->para.lines[s.line], x, L.baseline(grid_line));
+  } else if (s.kind == Slot::Image) {
+    int cap_lines = static_cast<int>(s.caption->para.lines.size());
+    double top = L.line_top(grid_line);
+    double h = (s.lines - cap_lines) * L.leading - L.leading * 0.3;
+    page.images.push_back(ImagePlacement{(std::filesystem::path(ctx.issue.dir) / s.block->image).string(), x, top,
+                                         L.column_width(), h});
+    for (int k = 0; k < cap_lines; ++k)
+      draw_line(page, *s.caption, s.caption->para.lines[k], x, L.baseline(grid_line + s.lines - cap_lines + k));
+  }
+}
+
+}  // namespace paiban::makeup

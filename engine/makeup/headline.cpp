@@ -1,0 +1,135 @@
+// Headline blocks: 栏目 banner, 引题, 主题, 副题, byline; and jump heads.
+#include <cmath>
+
+#include "makeup/blocks.h"
+
+namespace paiban::makeup {
+namespace {
+
+std::vector<std::string> phrases(const std::string& s) {
+  // Chinese headlines separate their phrases with a space; those are the places to break.
+  std::vector<std::string> out;
+  std::string cur;
+  size_t i = 0;
+  while (i < s.size()) {
+    bool ascii_space = s[i] == ' ';
+    bool ideo_space = s.compare(i, 3, "\xE3\x80\x80") == 0;
+    if (ascii_space || ideo_space) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      i += ascii_space ? 1 : 3;
+    } else {
+      cur += s[i++];
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+struct Stack {
+  const Context& ctx;
+  double width;
+  Display d;
+  double y = 0;  // pt used so far
+
+  // Adds text set across the width; each of its lines advances by `step`.
+  void add(std::unique_ptr<SetText> t, double size, double step, double space_before, Cmyk colour = {}) {
+    if (!t || t->para.lines.empty()) return;
+    y += space_before;
+    double first = y + (step - size) / 2 + 0.88 * size;
+    y += step * static_cast<double>(t->para.lines.size());
+    d.items.push_back(Display::Item{std::move(t), first, step, 0, colour});
+  }
+
+  void line(const std::string& text, const TextStyleSpec& spec, double space_before, double step_factor = 1.3) {
+    if (text.empty()) return;
+    auto t = set_string(text, ctx.style(spec), ctx.settings(spec, width));
+    add(std::move(t), spec.size, std::max(spec.size * step_factor, ctx.layout.leading), space_before);
+  }
+
+  // The main title: shrink a little, then break at its phrases, then anywhere.
+  void title(const std::string& text, const HeadlineSpec& h) {
+    TextStyleSpec spec = h.title;
+    std::vector<std::string> parts = phrases(text);
+    for (double size = h.title.size; size >= h.min_title_size - 0.01; size *= 0.94) {
+      spec.size = size;
+      TextStyle st = ctx.style(spec);
+      if (natural_width(text, st) <= width) return line(text, spec, y > 0 ? size * 0.25 : 0, 1.2);
+      bool fits = parts.size() > 1 && static_cast<int>(parts.size()) <= h.max_title_lines;
+      for (const std::string& p : parts) fits = fits && natural_width(p, st) <= width;
+      if (fits) {
+        double before = y > 0 ? size * 0.25 : 0;
+        for (const std::string& p : parts) {
+          line(p, spec, before, 1.2);
+          before = 0;
+        }
+        return;
+      }
+    }
+    spec.size = h.min_title_size;
+    line(text, spec, y > 0 ? spec.size * 0.25 : 0, 1.2);
+  }
+
+  void finish(double space_after_lines) {
+    const double lead = ctx.layout.leading;
+    d.lines = static_cast<int>(std::ceil((y + space_after_lines * lead) / lead - 0.05));
+    // Centre the block's content in the lines it takes, above the gap to the body.
+    double spare = (d.lines - space_after_lines) * lead - y;
+    if (spare > 0)
+      for (auto& it : d.items) it.baseline += spare / 2;
+  }
+};
+
+}  // namespace
+
+Display headline_block(const Context& ctx, const Article& a, double width) {
+  const Layout& L = ctx.layout;
+  Stack s{ctx, width, {}};
+  if (!a.section.empty()) {
+    // 栏目: a tinted band with the column's name, then a rule.
+    const TextStyleSpec& sec = L.style("section");
+    double h = 2 * L.leading;
+    s.d.boxes.push_back(Box{0, 0, width, h - 4, Cmyk{0, 0, 0, 0.12}});
+    s.d.rules.push_back(Rule{0, h - 4, width, h - 4, 1.5, Cmyk{}});
+    TextStyleSpec spec = sec;
+    spec.align = Align::Left;
+    auto t = set_string(a.section, ctx.style(spec), ctx.settings(spec, width - 2 * sec.size));
+    double base = (h - 4) / 2 + 0.38 * sec.size;
+    if (!t->para.lines.empty()) s.d.items.push_back(Display::Item{std::move(t), base, sec.size * 1.3, sec.size, {}});
+    s.y = h + L.leading * 0.5;
+  }
+  const HeadlineSpec& h = L.headline(a.headline);
+  s.line(a.kicker, h.kicker, 0);
+  if (!a.title.empty()) s.title(a.title, h);
+  s.line(a.subtitle, h.subtitle, h.subtitle.size * 0.3);
+  if (!a.byline.empty()) s.line(a.byline, L.style("byline"), L.leading * 0.25, 1.0);
+  s.finish(1);
+  return std::move(s.d);
+}
+
+Display jump_head(const Context& ctx, const Article& a, int from_page, double width) {
+  const Layout& L = ctx.layout;
+  Stack s{ctx, width, {}};
+  std::string title = a.jump_title.empty() ? a.title : a.jump_title;
+  s.line(title, L.style("jump_title"), 0, 1.2);
+  TextStyleSpec j = L.style("jump");
+  j.align = Align::Left;
+  s.line("（上接第" + std::to_string(from_page) + "版）", j, 0, 1.0);
+  s.finish(0.5);
+  return std::move(s.d);
+}
+
+void draw_display(Page& page, const Display& d, double x, double top) {
+  for (const Box& b : d.boxes) page.boxes.push_back(Box{x + b.x, top + b.y, b.w, b.h, b.fill, b.stroke, b.width});
+  for (const Rule& r : d.rules)
+    page.rules.push_back(Rule{x + r.x1, top + r.y1, x + r.x2, top + r.y2, r.width, r.colour});
+  for (const auto& it : d.items) {
+    double y = top + it.baseline;
+    for (const Line& l : it.text->para.lines) {
+      draw_line(page, *it.text, l, x + it.x, y, it.colour);
+      y += it.step;
+    }
+  }
+}
+
+}  // namespace paiban::makeup

@@ -1,0 +1,247 @@
+// The page plan made real: frames on the grid, articles flowed through them in
+// page order, jumps numbered by where the text lands, rules between modules.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "image/image.h"
+#include "makeup/blocks.h"
+
+namespace paiban {
+
+bool Edition::ok() const {
+  return std::none_of(notices.begin(), notices.end(), [](const Notice& n) { return n.level == Notice::Error; });
+}
+
+namespace makeup {
+namespace {
+
+struct Frame {
+  int page;              // 1-based
+  const Area* area;
+  int top = 0, lines = 0;  // grid lines
+  bool separator = false;  // the frame's last line is white space with a rule
+  double x = 0, width = 0;
+  int body_lines() const { return lines - (separator ? 1 : 0); }
+};
+
+std::vector<int> row_tops(const PagePlan& p, const Layout& L) {
+  std::vector<int> tops{0};
+  size_t rows = p.grid.size();
+  for (size_t r = 0; r < rows; ++r) {
+    int h = p.row_lines.empty() ? static_cast<int>((r + 1) * L.lines / rows - r * L.lines / rows) : p.row_lines[r];
+    tops.push_back(tops.back() + h);
+  }
+  return tops;
+}
+
+// The source rectangle that fills the frame, centred (cover, not fit).
+ImagePlacement cover(const std::string& path, double x, double y, double w, double h) {
+  ImageInfo info = probe_image(path);
+  ImagePlacement p{path, x, y, w, h};
+  double img = static_cast<double>(info.width) / std::max(1, info.height), box = w / h;
+  if (img > box) {
+    p.crop_w = box / img;
+    p.crop_x = (1 - p.crop_w) / 2;
+  } else {
+    p.crop_h = img / box;
+    p.crop_y = (1 - p.crop_h) / 2;
+  }
+  return p;
+}
+
+bool is_photo(const Article& a) {
+  return a.title.empty() && a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image;
+}
+
+void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, FrameFit& fit) {
+  const Layout& L = ctx.layout;
+  const Block& b = a.blocks[0];
+  std::string caption;
+  for (const Span& s : b.spans) caption += s.text;
+  if (!a.credit.empty()) caption += "　" + a.credit;
+  const TextStyleSpec& cs = L.style("caption");
+  auto t = set_string(caption, ctx.style(cs), ctx.settings(cs, f.width));
+  report_missing(ctx, *t, a.id, 1);
+  int cap = static_cast<int>(t->para.lines.size());
+  int img_lines = f.body_lines() - cap;
+  if (img_lines < 3) {
+    ctx.notice(Notice::Error, a.id, 1, "photo frame too short for its caption");
+    return;
+  }
+  std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
+  double top = L.line_top(f.top);
+  page.images.push_back(cover(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35));
+  for (int k = 0; k < cap; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(f.top + img_lines + k));
+  fit.lines_used = fit.lines_available = f.body_lines();
+}
+
+void article(std::vector<Page>& pages, const Context& ctx, const Article& a, const std::vector<Frame>& frames,
+             const MakeupOptions& opt) {
+  const Layout& L = ctx.layout;
+  Body body = set_body(ctx, a, L.column_width());
+  const int n = static_cast<int>(body.slots.size());
+  int from = 0;
+  for (size_t k = 0; k < frames.size(); ++k) {
+    const Frame& f = frames[k];
+    Page& page = pages[f.page - 1];
+    FrameFit fit{f.page, f.area->letter, a.id, f.area->cols};
+    bool last = k + 1 == frames.size() || from >= n;
+    if (from >= n) {
+      fit.underset_lines = f.body_lines();
+      ctx.edition.frames.push_back(fit);
+      ctx.notice(Notice::Warning, a.id, 0, "frame " + std::string(1, f.area->letter) + " on page " +
+                                               std::to_string(f.page) + " is empty: the text ended before it");
+      continue;
+    }
+    Display head = k == 0 ? headline_block(ctx, a, f.width) : jump_head(ctx, a, frames[k - 1].page, f.width);
+    int cap = f.body_lines() - head.lines;
+    if (cap < 2) {
+      ctx.notice(Notice::Error, a.id, 0, "frame " + std::string(1, f.area->letter) + " on page " +
+                                             std::to_string(f.page) + " has no room under its headline");
+      ctx.edition.frames.push_back(fit);
+      continue;
+    }
+    draw_display(page, head, f.x, L.line_top(f.top));
+    Fill fill = fill_columns(body.slots, from, f.area->cols, cap, last ? 0 : 1, last);
+    int body_top = f.top + head.lines;
+    for (size_t c = 0; c < fill.columns.size(); ++c)
+      for (auto [slot, offset] : fill.columns[c]) {
+        draw_slot(page, ctx, body.slots[slot], L.column_x(f.area->col + static_cast<int>(c)), body_top + offset);
+        const Slot& s = body.slots[slot];
+        if (s.kind == Slot::Text && s.text->para.lines[s.line].max_gap_stretch > 0.15) ++fit.adjusted_lines;
+      }
+    for (int i = from; i < fill.next; ++i) fit.lines_needed += body.slots[i].lines;
+    from = fill.next;
+    if (!last && from < n) {
+      // 下转: the page where the text goes on is known now.
+      const TextStyleSpec& js = L.style("jump");
+      auto t = set_string("（下转第" + std::to_string(frames[k + 1].page) + "版）", ctx.style(js),
+                          ctx.settings(js, L.column_width()));
+      draw_line(page, *t, t->para.lines[0], L.column_x(f.area->col + f.area->cols - 1), L.baseline(body_top + cap - 1));
+    }
+    fit.lines_available = cap;
+    fit.lines_used = fill.tallest;
+    fit.underset_lines = last ? cap - fill.tallest : 0;
+    if (fit.underset_lines > 2)
+      ctx.notice(Notice::Warning, a.id, 0, "frame " + std::string(1, f.area->letter) + " on page " +
+                                               std::to_string(f.page) + " is underset by " +
+                                               std::to_string(fit.underset_lines) + " lines");
+    if (k + 1 == frames.size() && from < n) {
+      int over = 0;
+      for (int i = from; i < n; ++i) over += body.slots[i].lines;
+      fit.overset_lines = over;
+      ctx.notice(opt.allow_overset ? Notice::Warning : Notice::Error, a.id, body.slots[from].paragraph,
+                 "overset: " + std::to_string(over) + " lines do not fit (frame " + std::string(1, f.area->letter) +
+                     " on page " + std::to_string(f.page) + ")");
+      if (opt.allow_overset) {
+        // Marked on the page for the editor: a red bar at the frame's foot.
+        page.boxes.push_back(Box{f.x, L.line_top(f.top + f.lines) - 3, f.width, 3, Cmyk{0, 1, 1, 0}});
+      }
+    }
+    ctx.edition.frames.push_back(fit);
+  }
+}
+
+void module_rules(Page& page, const Layout& L, const Frame& f) {
+  double w = L.rule_width;
+  if (f.separator) {
+    double y = L.line_top(f.top + f.lines - 1) + L.leading / 2;
+    page.rules.push_back(Rule{f.x, y, f.x + f.width, y, w, Cmyk{}});
+  }
+  if (f.area->col > 0) {
+    double x = f.x - L.gutter / 2;
+    double y1 = L.line_top(f.top) + (f.top > 0 ? 0 : 0), y2 = L.line_top(f.top + f.body_lines());
+    page.rules.push_back(Rule{x, y1, x, y2, w, Cmyk{}});
+  }
+}
+
+}  // namespace
+}  // namespace makeup
+
+std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegistry& fonts) {
+  using namespace makeup;
+  Edition scratch;
+  Context ctx{issue, L, fonts, scratch};
+  std::vector<CopyFit> out;
+  for (const auto& [id, a] : issue.articles) {
+    CopyFit f;
+    f.article = id;
+    if (!is_photo(a)) {
+      Body body = set_body(ctx, a, L.column_width());
+      for (const Slot& s : body.slots) f.body_lines += s.lines;
+      for (int c = 1; c <= L.columns; ++c) f.headline_lines.push_back(headline_block(ctx, a, L.span_width(c)).lines);
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
+Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, const MakeupOptions& opt) {
+  using namespace makeup;
+  Edition ed;
+  ed.number = issue.number;
+  Context ctx{issue, L, fonts, ed};
+  if (ed.number <= 0) throw InputError(issue.file, 0, "[issue] needs 'number'");
+
+  std::vector<Page> pages(issue.pages.size());
+  std::vector<std::string> order;  // articles by first appearance
+  std::map<std::string, std::vector<Frame>> frames;
+  for (const PagePlan& plan : issue.pages) {
+    Page& page = pages[plan.number - 1];
+    page.number = plan.number;
+    page.width = L.trim_w;
+    page.height = L.trim_h;
+    page.bleed = L.bleed;
+    if (static_cast<int>(plan.grid[0].size()) != L.columns)
+      throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": grid has " +
+                                                  std::to_string(plan.grid[0].size()) + " columns, the layout " +
+                                                  std::to_string(L.columns));
+    std::vector<int> tops = row_tops(plan, L);
+    if (tops.back() > L.lines)
+      throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": rows add up to " +
+                                                  std::to_string(tops.back()) + " lines, the layout has " +
+                                                  std::to_string(L.lines));
+    draw_folio(page, ctx, plan);
+    for (const Area& a : plan.areas) {
+      Frame f{plan.number, &a, tops[a.row], tops[a.row + a.rows] - tops[a.row]};
+      f.separator = tops[a.row + a.rows] < L.lines;
+      f.x = L.column_x(a.col);
+      f.width = L.span_width(a.cols);
+      module_rules(page, L, f);
+      if (a.module == "@masthead") {
+        draw_masthead(page, ctx, f.x, L.line_top(f.top), f.width, f.body_lines());
+        double y = L.line_top(f.top + f.lines - 1) + L.leading / 2 - 2;
+        page.rules.push_back(Rule{f.x, y, f.x + f.width, y, 2.0, Cmyk{}});  // the masthead's heavy rule
+        continue;
+      }
+      if (a.module[0] == '@') throw InputError(issue.file, plan.line, "unknown built-in module '" + a.module + "'");
+      if (!frames.count(a.module)) order.push_back(a.module);
+      frames[a.module].push_back(f);
+    }
+  }
+  for (const std::string& id : order) {
+    const Article& a = issue.articles.at(id);
+    const std::vector<Frame>& fs = frames[id];
+    if (is_photo(a)) {
+      FrameFit fit{fs[0].page, fs[0].area->letter, id, fs[0].area->cols};
+      photo(pages[fs[0].page - 1], ctx, a, fs[0], fit);
+      ed.frames.push_back(fit);
+    } else {
+      article(pages, ctx, a, fs, opt);
+    }
+  }
+  if (!opt.pages.empty()) {
+    std::vector<Page> chosen;
+    for (int p : opt.pages) {
+      if (p < 1 || p > static_cast<int>(pages.size()))
+        throw InputError(issue.file, 0, "there is no page " + std::to_string(p));
+      chosen.push_back(pages[p - 1]);
+    }
+    pages.swap(chosen);
+  }
+  ed.pages = std::move(pages);
+  return ed;
+}
+
+}  // namespace paiban

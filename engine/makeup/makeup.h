@@ -1,0 +1,64 @@
+// Page makeup: articles flowed through their frames on the column grid, with
+// headline blocks, jumps, photos, rules, the masthead and folios. The result is
+// placed pages plus a fit report; nothing that does not fit is dropped silently.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fonts/fonts.h"
+#include "model/issue.h"
+#include "page/page.h"
+#include "style/layout.h"
+
+namespace paiban {
+
+// One module (frame) of one page, as the night editor reads it.
+struct FrameFit {
+  int page = 0;
+  char letter = '.';
+  std::string module;         // article id or built-in
+  int columns = 0;
+  int lines_available = 0;    // grid lines per column for body text
+  int lines_used = 0;         // in the fullest column
+  int lines_needed = 0;       // all body lines of this part, summed over columns
+  int overset_lines = 0;      // lines that did not fit anywhere (last frame of an article)
+  int underset_lines = 0;     // empty grid lines at the foot of the columns
+  int adjusted_lines = 0;     // lines stretched beyond 0.15 em per gap
+};
+
+// Something an editor must know: overset text, a missing glyph, a bent rule.
+struct Notice {
+  enum Level { Warning, Error } level = Warning;
+  std::string article;  // id, or empty
+  int paragraph = 0;    // 1-based, 0 = not about a paragraph
+  std::string file;
+  int line = 0;
+  std::string what;
+};
+
+struct MakeupOptions {
+  std::vector<int> pages;  // pages to make up (1-based); empty = all
+  bool allow_overset = false;
+};
+
+struct Edition {
+  std::vector<Page> pages;
+  std::vector<FrameFit> frames;
+  std::vector<Notice> notices;
+  int number = 0;  // 总期号 as set on the masthead
+  bool ok() const;  // no Error notices
+};
+
+// Copyfitting: how many grid lines an article's body takes at the column
+// measure, and its headline block at each frame width (1..columns).
+struct CopyFit {
+  std::string article;
+  int body_lines = 0;
+  std::vector<int> headline_lines;  // [cols - 1]
+};
+std::vector<CopyFit> copyfit(const Issue& issue, const Layout& layout, const FontRegistry& fonts);
+
+Edition make_up(const Issue& issue, const Layout& layout, const FontRegistry& fonts, const MakeupOptions& options);
+
+}  // namespace paiban

@@ -1,0 +1,46 @@
+// Internal to makeup/: setting a piece of text (shape + break) and drawing its
+// lines onto a page, shared by body text, headlines, captions and the masthead.
+#pragma once
+
+#include <memory>
+
+#include "lines/lines.h"
+#include "makeup/makeup.h"
+#include "shape/shape.h"
+
+namespace paiban::makeup {
+
+struct SetText {
+  Shaped shaped;
+  SetParagraph para;
+  int missing = 0;  // glyphs the font lacks (.notdef)
+};
+
+struct Context {
+  const Issue& issue;
+  const Layout& layout;
+  const FontRegistry& fonts;
+  Edition& edition;
+
+  TextStyle style(const TextStyleSpec& s) const { return {&fonts.face(s.font), s.size}; }
+  LineSettings settings(const TextStyleSpec& s, double measure, double indent = 0) const;
+  // Notices carry the article and paragraph so an editor can find the text.
+  void notice(Notice::Level level, const std::string& article, int paragraph, const std::string& what) const;
+};
+
+// Shapes and breaks; `normalise` applies the copy-desk punctuation repairs.
+std::unique_ptr<SetText> set_text(std::u32string text, const std::vector<StyleRange>& styles,
+                                  const LineSettings& settings);
+std::unique_ptr<SetText> set_string(const std::string& utf8, const TextStyle& style, const LineSettings& settings,
+                                    bool normalise = true);
+
+// Width of the text set on one line, pt (for fitting display type).
+double natural_width(const std::string& utf8, const TextStyle& style);
+
+// Draws one line with its start edge at x and its baseline at y.
+void draw_line(Page& page, const SetText& t, const Line& line, double x, double y, Cmyk colour = {});
+
+// Reports glyphs the font lacks, with the article and paragraph.
+void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph);
+
+}  // namespace paiban::makeup

@@ -1,0 +1,280 @@
+// Article files: TOML front matter between +++ lines, then a Markdown body.
+#include <md4c.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "model/issue.h"
+
+namespace paiban {
+
+InputError::InputError(const std::string& file, int line, const std::string& what)
+    : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + what),
+      file_(file),
+      line_(line) {}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, "cannot read file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+namespace {
+
+// Invalid UTF-8 is an error naming line and byte, never silently replaced.
+void check_utf8(const std::string& file, const std::string& text) {
+  int line = 1;
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = text[i];
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = n > 0 && i + n <= text.size();
+    for (int k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 2;
+    if (ok && n > 1) {
+      // Reject overlong forms and surrogates.
+      uint32_t cp = c & (0x7F >> n);
+      for (int k = 1; k < n; ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+      static const uint32_t min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
+      ok = cp >= min_cp[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    }
+    if (!ok) throw InputError(file, line, "invalid UTF-8 at byte offset " + std::to_string(i));
+    if (c == '\n') ++line;
+    i += n;
+  }
+}
+
+std::string nfc(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  if (U_FAILURE(status) || n->isNormalized(u, status)) return s;
+  std::string out;
+  n->normalize(u, status).toUTF8String(out);
+  return out;
+}
+
+bool is_cjk_cp(uint32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+// Code point ending / starting at a UTF-8 position (ASCII-safe approximations suffice here).
+uint32_t last_cp(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) >> 6) == 2) --i;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s.substr(i));
+  return u.char32At(0);
+}
+uint32_t first_cp(const char* p, size_t n) {
+  if (n == 0) return 0;
+  size_t len = 1;
+  while (len < n && len < 4 && (static_cast<unsigned char>(p[len]) >> 6) == 2) ++len;
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(p, len)).char32At(0);
+}
+
+struct BodyParser {
+  std::string file;
+  int first_line = 1;  // line of the body's first line in the file
+  const char* body_start = nullptr;
+  std::vector<Block> blocks;
+  int depth_bold = 0;
+  int in_image = 0;
+  bool in_block = false;
+  bool pending_break = false;
+
+  // Callbacks arrive in text order, so the line count advances incrementally.
+  const char* cursor = nullptr;
+  int cursor_line = 0;
+  int line_of(const char* p) {
+    if (!cursor || p < cursor) {
+      cursor = body_start;
+      cursor_line = first_line;
+    }
+    for (; cursor < p; ++cursor)
+      if (*cursor == '\n') ++cursor_line;
+    return cursor_line;
+  }
+
+  void start(BlockKind kind, int line) {
+    blocks.push_back(Block{kind, {}, {}, line});
+    in_block = true;
+  }
+
+  void add_text(const char* p, size_t n) {
+    if (!in_block) start(BlockKind::Paragraph, line_of(p));
+    Block& b = blocks.back();
+    std::string piece(p, n);
+    if (pending_break) {
+      // A soft line break joins Chinese with nothing, Latin with one space.
+      std::string prev;
+      for (const Span& s : b.spans) prev = s.text.empty() ? prev : s.text;
+      uint32_t a = last_cp(prev), c = first_cp(p, n);
+      if (a && c && !is_cjk_cp(a) && !is_cjk_cp(c)) piece = " " + piece;
+      pending_break = false;
+    }
+    bool bold = depth_bold > 0;
+    if (!b.spans.empty() && b.spans.back().bold == bold)
+      b.spans.back().text += piece;
+    else
+      b.spans.push_back(Span{piece, bold});
+  }
+};
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
+  auto* bp = static_cast<BodyParser*>(user);
+  if (type == MD_BLOCK_H) {
+    bp->start(BlockKind::Subhead, 0);
+    (void)detail;
+  } else if (type == MD_BLOCK_P || type == MD_BLOCK_CODE || type == MD_BLOCK_TH || type == MD_BLOCK_TD) {
+    bp->in_block = false;  // opened lazily at the first text, where the line is known
+  }
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE, void*, void* user) {
+  auto* bp = static_cast<BodyParser*>(user);
+  bp->in_block = false;
+  bp->pending_break = false;
+  return 0;
+}
+
+int enter_span(MD_SPANTYPE type, void* detail, void* user) {
+  auto* bp = static_cast<BodyParser*>(user);
+  if (type == MD_SPAN_STRONG) ++bp->depth_bold;
+  if (type == MD_SPAN_IMG) {
+    auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+    int line = bp->line_of(d->src.text);
+    bp->blocks.push_back(Block{BlockKind::Image, {}, std::string(d->src.text, d->src.size), line});
+    bp->in_block = true;
+    ++bp->in_image;
+  }
+  return 0;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* user) {
+  auto* bp = static_cast<BodyParser*>(user);
+  if (type == MD_SPAN_STRONG) --bp->depth_bold;
+  if (type == MD_SPAN_IMG) {
+    --bp->in_image;
+    bp->in_block = false;  // text after an image starts a new paragraph
+  }
+  return 0;
+}
+
+int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
+  auto* bp = static_cast<BodyParser*>(user);
+  if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
+    bp->pending_break = true;
+    return 0;
+  }
+  if (type == MD_TEXT_NULLCHAR) return 0;
+  if (bp->blocks.empty() && !bp->in_block) bp->start(BlockKind::Paragraph, bp->line_of(text));
+  if (!bp->in_block) bp->start(BlockKind::Paragraph, bp->line_of(text));
+  if (bp->blocks.back().line == 0) bp->blocks.back().line = bp->line_of(text);
+  bp->add_text(text, size);
+  return 0;
+}
+
+std::string get_string(const toml::table& t, const char* key, const std::string& file, int base_line) {
+  const toml::node* n = t.get(key);
+  if (!n) return {};
+  if (auto v = n->value<std::string>()) return *v;
+  throw InputError(file, base_line + static_cast<int>(n->source().begin.line) - 1,
+                   std::string("front matter key '") + key + "' must be a string");
+}
+
+}  // namespace
+
+Article parse_article(const std::string& id, const std::string& file, const std::string& raw) {
+  check_utf8(file, raw);
+  std::string text = raw;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // byte order mark
+  text = nfc(text);
+
+  Article a;
+  a.id = id;
+  a.file = file;
+
+  // Front matter: "+++" on the first line, closed by another "+++" line.
+  size_t body_pos = 0;
+  int body_line = 1;
+  if (text.compare(0, 3, "+++") == 0) {
+    size_t open_end = text.find('\n');
+    size_t close = text.find("\n+++", open_end == std::string::npos ? 0 : open_end);
+    if (open_end == std::string::npos || close == std::string::npos)
+      throw InputError(file, 1, "front matter opened with +++ is never closed");
+    std::string fm = text.substr(open_end + 1, close - open_end);
+    size_t close_end = text.find('\n', close + 1);
+    body_pos = close_end == std::string::npos ? text.size() : close_end + 1;
+    for (size_t i = 0; i < body_pos; ++i)
+      if (text[i] == '\n') ++body_line;
+    toml::table t;
+    try {
+      t = toml::parse(fm, file);
+    } catch (const toml::parse_error& e) {
+      throw InputError(file, 1 + static_cast<int>(e.source().begin.line),
+                       std::string("front matter: ") + std::string(e.description()));
+    }
+    static const char* known[] = {"section", "kicker", "title",  "subtitle", "byline", "dateline", "headline",
+                                  "jump_title", "credit", "note", "sample"};
+    for (auto&& [k, v] : t) {
+      bool ok = false;
+      for (const char* kn : known) ok = ok || k.str() == kn;
+      if (!ok)
+        throw InputError(file, 1 + static_cast<int>(v.source().begin.line),
+                         "unknown front matter key '" + std::string(k.str()) + "'");
+    }
+    a.section = get_string(t, "section", file, 2);
+    a.kicker = get_string(t, "kicker", file, 2);
+    a.title = get_string(t, "title", file, 2);
+    a.subtitle = get_string(t, "subtitle", file, 2);
+    a.byline = get_string(t, "byline", file, 2);
+    a.dateline = get_string(t, "dateline", file, 2);
+    a.jump_title = get_string(t, "jump_title", file, 2);
+    a.credit = get_string(t, "credit", file, 2);
+    a.note = get_string(t, "note", file, 2);
+    std::string h = get_string(t, "headline", file, 2);
+    if (!h.empty()) a.headline = h;
+    if (const toml::node* s = t.get("sample")) {
+      auto v = s->value<bool>();
+      if (!v) throw InputError(file, 1 + static_cast<int>(s->source().begin.line), "'sample' must be true or false");
+      a.sample = *v;
+    }
+  }
+
+  BodyParser bp;
+  bp.file = file;
+  bp.first_line = body_line;
+  bp.body_start = text.data() + body_pos;
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_NOHTML;
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = on_text;
+  if (md_parse(bp.body_start, static_cast<MD_SIZE>(text.size() - body_pos), &parser, &bp) != 0)
+    throw InputError(file, body_line, "Markdown body could not be parsed");
+
+  // Drop blocks that hold no text (an empty paragraph is not an error).
+  for (Block& b : bp.blocks) {
+    bool empty = b.kind != BlockKind::Image;
+    for (const Span& s : b.spans)
+      if (s.text.find_first_not_of(" \t") != std::string::npos) empty = false;
+    if (!empty) a.blocks.push_back(std::move(b));
+  }
+  bool has_image = false;
+  for (const Block& b : a.blocks) has_image = has_image || b.kind == BlockKind::Image;
+  if (a.title.empty() && !has_image && !a.blocks.empty())
+    throw InputError(file, 1, "article has no title (front matter key 'title')");
+  return a;
+}
+
+}  // namespace paiban

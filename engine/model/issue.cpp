@@ -1,0 +1,170 @@
+// issue.toml: the paper, the issue and the page plan; then every article it names.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <toml++/toml.h>
+
+#include "model/issue.h"
+
+namespace paiban {
+namespace {
+
+namespace fs = std::filesystem;
+
+int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+
+std::string want_string(const toml::table& t, const char* key, const std::string& file, int line, bool required) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) throw InputError(file, line, std::string("missing key '") + key + "'");
+    return {};
+  }
+  if (auto v = n->value<std::string>()) return *v;
+  throw InputError(file, line_of(*n), std::string("'") + key + "' must be a string");
+}
+
+const toml::table& want_table(const toml::table& t, const char* key, const std::string& file) {
+  const toml::node* n = t.get(key);
+  if (!n || !n->is_table()) throw InputError(file, 1, std::string("missing table [") + key + "]");
+  return *n->as_table();
+}
+
+// Turns the picture of the page into rectangles, one per letter.
+std::vector<Area> areas_of(const PagePlan& p, const std::string& file, int grid_line) {
+  std::vector<Area> out;
+  std::set<char> seen;
+  for (size_t r = 0; r < p.grid.size(); ++r) {
+    for (size_t c = 0; c < p.grid[r].size(); ++c) {
+      char ch = p.grid[r][c];
+      if (ch == '.' || seen.count(ch)) continue;
+      seen.insert(ch);
+      Area a;
+      a.letter = ch;
+      a.row = static_cast<int>(r);
+      a.col = static_cast<int>(c);
+      size_t c2 = c;
+      while (c2 < p.grid[r].size() && p.grid[r][c2] == ch) ++c2;
+      size_t r2 = r;
+      while (r2 < p.grid.size() && p.grid[r2][c] == ch) ++r2;
+      a.cols = static_cast<int>(c2 - c);
+      a.rows = static_cast<int>(r2 - r);
+      // The letter must fill exactly its bounding rectangle.
+      for (size_t rr = 0; rr < p.grid.size(); ++rr)
+        for (size_t cc = 0; cc < p.grid[rr].size(); ++cc) {
+          bool inside = rr >= r && rr < r2 && cc >= c && cc < c2;
+          if ((p.grid[rr][cc] == ch) != inside)
+            throw InputError(file, grid_line + static_cast<int>(rr),
+                             std::string("page ") + std::to_string(p.number) + ": module '" + ch +
+                                 "' is not a rectangle in the grid");
+        }
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
+  PagePlan p;
+  p.number = number;
+  p.line = line_of(t);
+  p.section = want_string(t, "section", file, p.line, false);
+  p.editor = want_string(t, "editor", file, p.line, false);
+  const toml::node* g = t.get("grid");
+  if (!g || !g->is_string()) throw InputError(file, p.line, "page " + std::to_string(number) + " has no 'grid'");
+  int grid_line = line_of(*g) + 1;  // rows start on the line after the opening """
+  std::string text = *g->value<std::string>();
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string row = text.substr(start, end - start);
+    row.erase(std::remove_if(row.begin(), row.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; }),
+              row.end());
+    if (!row.empty()) p.grid.push_back(row);
+    start = end + 1;
+  }
+  if (p.grid.empty()) throw InputError(file, grid_line, "page " + std::to_string(number) + ": empty grid");
+  for (size_t r = 0; r < p.grid.size(); ++r)
+    if (p.grid[r].size() != p.grid[0].size())
+      throw InputError(file, grid_line + static_cast<int>(r),
+                       "page " + std::to_string(number) + ": grid rows differ in length");
+  if (const toml::node* rows = t.get("rows")) {
+    const toml::array* arr = rows->as_array();
+    if (!arr) throw InputError(file, line_of(*rows), "'rows' must be an array of line counts");
+    for (const toml::node& n : *arr) {
+      auto v = n.value<int64_t>();
+      if (!v || *v <= 0) throw InputError(file, line_of(n), "'rows' entries must be positive line counts");
+      p.row_lines.push_back(static_cast<int>(*v));
+    }
+    if (p.row_lines.size() != p.grid.size())
+      throw InputError(file, line_of(*rows),
+                       "'rows' has " + std::to_string(p.row_lines.size()) + " entries but the grid has " +
+                           std::to_string(p.grid.size()) + " rows");
+  }
+  p.areas = areas_of(p, file, grid_line);
+  const toml::node* an = t.get("areas");
+  const toml::table* at = an ? an->as_table() : nullptr;
+  for (Area& a : p.areas) {
+    const toml::node* m = at ? at->get(std::string(1, a.letter)) : nullptr;
+    if (!m || !m->is_string())
+      throw InputError(file, at ? line_of(*at) : p.line,
+                       "page " + std::to_string(number) + ": letter '" + a.letter + "' has no entry in [page.areas]");
+    a.module = *m->value<std::string>();
+  }
+  return p;
+}
+
+}  // namespace
+
+Issue load_issue(const std::string& dir) {
+  Issue issue;
+  issue.dir = dir;
+  issue.file = (fs::path(dir) / "issue.toml").string();
+  std::string text = read_file(issue.file);
+  toml::table root;
+  try {
+    root = toml::parse(text, issue.file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(issue.file, static_cast<int>(e.source().begin.line), std::string(e.description()));
+  }
+  const toml::table& paper = want_table(root, "paper", issue.file);
+  int pl = line_of(paper);
+  issue.paper.name = want_string(paper, "name", issue.file, pl, true);
+  issue.paper.sponsor = want_string(paper, "sponsor", issue.file, pl, false);
+  issue.paper.publisher = want_string(paper, "publisher", issue.file, pl, false);
+  issue.paper.cn = want_string(paper, "cn", issue.file, pl, false);
+
+  const toml::table& is = want_table(root, "issue", issue.file);
+  const toml::node* d = is.get("date");
+  if (!d || !d->is_date()) throw InputError(issue.file, line_of(is), "[issue] needs 'date' as a TOML date (2024-05-07)");
+  toml::date date = *d->value<toml::date>();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+  issue.date = buf;
+  if (const toml::node* n = is.get("number")) {
+    auto v = n->value<int64_t>();
+    if (!v || *v <= 0) throw InputError(issue.file, line_of(*n), "'number' must be a positive integer");
+    issue.number = static_cast<int>(*v);
+  }
+  std::string layout = want_string(is, "layout", issue.file, line_of(is), false);
+  if (!layout.empty()) issue.layout = layout;
+
+  const toml::node* pages = root.get("page");
+  if (!pages || !pages->is_array_of_tables()) throw InputError(issue.file, 1, "no [[page]] in the page plan");
+  int number = 0;
+  for (const toml::node& pn : *pages->as_array()) issue.pages.push_back(parse_page(*pn.as_table(), ++number, issue.file));
+
+  // Load every article the plan names, once; an unknown one is an error at its plan line.
+  for (const PagePlan& p : issue.pages)
+    for (const Area& a : p.areas) {
+      if (a.module.empty() || a.module[0] == '@' || issue.articles.count(a.module)) continue;
+      fs::path f = fs::path(dir) / (a.module + ".md");
+      if (!fs::exists(f))
+        throw InputError(issue.file, p.line, "page " + std::to_string(p.number) + ": unknown article '" + a.module +
+                                                 "' (no " + f.filename().string() + " in the issue folder)");
+      issue.articles[a.module] = parse_article(a.module, f.string(), read_file(f.string()));
+    }
+  return issue;
+}
+
+}  // namespace paiban

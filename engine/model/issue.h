@@ -1,0 +1,93 @@
+// The issue model: what an editor wrote, before any typesetting.
+// Parsed from an issue folder (docs/issue-format.md); knows nothing of fonts or pages.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace paiban {
+
+// Every user-facing error names the file and line it comes from, so an editor
+// can fix the input without reading code.
+class InputError : public std::runtime_error {
+ public:
+  InputError(const std::string& file, int line, const std::string& what);
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }
+
+ private:
+  std::string file_;
+  int line_;
+};
+
+// A run of text in one inline style.
+struct Span {
+  std::string text;  // UTF-8, NFC
+  bool bold = false;
+};
+
+enum class BlockKind { Paragraph, Subhead, Image };
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  std::vector<Span> spans;  // Paragraph and Subhead text; Image: the caption
+  std::string image;        // Image: path relative to the issue folder
+  int line = 0;             // source line, for reports
+};
+
+struct Article {
+  std::string id;    // file stem, used by the page plan
+  std::string file;  // path of the .md file
+  std::string section, kicker, title, subtitle, byline, dateline;
+  std::string headline = "major";  // headline style name in the layout
+  std::string jump_title;          // short headline over a continuation
+  std::string credit;              // photo credit
+  std::string note;                // free remark for editors
+  bool sample = false;             // text written for the project, not news
+  std::vector<Block> blocks;
+};
+
+// One module on a page plan: a rectangle of grid cells.
+struct Area {
+  char letter = '.';
+  std::string module;  // article id, or a built-in such as "@masthead"
+  int col = 0, cols = 0;  // in grid columns
+  int row = 0, rows = 0;  // in plan rows
+};
+
+struct PagePlan {
+  int number = 0;  // 1-based
+  std::string section, editor;
+  std::vector<std::string> grid;  // one string per plan row
+  std::vector<int> row_lines;     // heights in body lines; empty = share equally
+  std::vector<Area> areas;        // in reading order (first cell, row-major)
+  int line = 0;                   // line of the [[page]] table in issue.toml
+};
+
+struct Paper {
+  std::string name, sponsor, publisher, cn;
+};
+
+struct Issue {
+  std::string dir;
+  std::string file;  // issue.toml
+  Paper paper;
+  std::string date;  // YYYY-MM-DD
+  int number = 0;    // 0 = let the engine compute it
+  std::string layout = "broadsheet";
+  std::vector<PagePlan> pages;
+  std::map<std::string, Article> articles;
+};
+
+// Reads an issue folder. Throws InputError naming file:line on bad input.
+Issue load_issue(const std::string& dir);
+
+// Parses one article file's text (front matter + Markdown body).
+Article parse_article(const std::string& id, const std::string& file, const std::string& text);
+
+// Reads a whole file; throws InputError if it cannot.
+std::string read_file(const std::string& path);
+
+}  // namespace paiban

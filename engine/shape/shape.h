@@ -1,0 +1,43 @@
+// Shaping: styled text to glyphs with HarfBuzz. Runs are itemised by style and
+// by script (Chinese text and its punctuation as Hani, so the fonts' zh-Hans
+// forms and the —— ligature apply; Latin and digits as Latn); every glyph keeps
+// its cluster, the index of the first character it came from.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace paiban {
+
+class Face;
+
+struct TextStyle {
+  const Face* face = nullptr;
+  double size = 9;  // pt
+  bool operator==(const TextStyle& o) const { return face == o.face && size == o.size; }
+};
+
+// A style applies to the characters [previous end, end).
+struct StyleRange {
+  uint32_t end;
+  TextStyle style;
+};
+
+struct ShapedGlyph {
+  uint32_t gid;
+  uint32_t cluster;     // index of the cluster's first character
+  double advance;       // pt
+  double dx, dy;        // pt, offsets from the pen position (dy up)
+  uint16_t style;       // index into Shaped::styles
+};
+
+struct Shaped {
+  std::u32string text;
+  std::vector<TextStyle> styles;
+  std::vector<ShapedGlyph> glyphs;  // in logical (= visual, LTR) order
+};
+
+Shaped shape(std::u32string text, const std::vector<StyleRange>& styles);
+
+}  // namespace paiban

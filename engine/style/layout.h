@@ -1,0 +1,63 @@
+// The page grid and the styles of a paper (layouts/NAME.toml): trim size,
+// columns measured in body characters, the baseline grid, text styles.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "lines/lines.h"
+
+namespace paiban {
+
+struct TextStyleSpec {
+  std::string font = "body";  // font role
+  double size = 9;            // pt
+  Align align = Align::Justify;
+  double tracking = 0;        // em added between characters of display lines
+};
+
+// 引题 / 主题 / 副题 of one headline style.
+struct HeadlineSpec {
+  TextStyleSpec kicker, title, subtitle;
+  double min_title_size = 14;  // long titles shrink down to this before breaking more
+  int max_title_lines = 2;
+};
+
+struct Layout {
+  std::string name, file;
+  // Page, in pt.
+  double trim_w = 0, trim_h = 0, bleed = 0;
+  double top = 0;         // trim top to the top of the first grid line
+  double folio_y = 0;     // baseline of the folio line (报眉), from the trim top
+  int columns = 8;
+  int column_chars = 13;  // column width in body characters
+  double gutter = 8;      // pt
+  int lines = 100;        // grid lines in the type area
+  // Body text.
+  TextStyleSpec body;
+  double leading = 13.5;  // pt: one grid line
+  double indent = 2;      // em
+  Kinsoku kinsoku = Kinsoku::Strict;
+  double latin_space = 0.25;
+  double rule_width = 0.5;  // pt, rules between modules
+  std::map<std::string, TextStyleSpec> styles;     // subhead, byline, caption, ...
+  std::map<std::string, HeadlineSpec> headlines;   // lead, major, minor
+  std::map<std::string, double> masthead;          // sizes of the masthead parts
+
+  double column_width() const { return column_chars * body.size; }
+  double type_width() const { return columns * column_width() + (columns - 1) * gutter; }
+  double left() const { return (trim_w - type_width()) / 2; }
+  double column_x(int col) const { return left() + col * (column_width() + gutter); }
+  double span_width(int cols) const { return cols * column_width() + (cols - 1) * gutter; }
+  // Top of grid line k (0-based) and the baseline of a body line in it.
+  double line_top(int k) const { return top + k * leading; }
+  double baseline(int k) const { return line_top(k) + (leading - body.size) / 2 + 0.88 * body.size; }
+
+  const TextStyleSpec& style(const std::string& name) const;  // throws InputError
+  const HeadlineSpec& headline(const std::string& name) const;
+};
+
+// Reads layouts/NAME.toml. Throws InputError naming file:line.
+Layout load_layout(const std::string& file);
+
+}  // namespace paiban

@@ -1,0 +1,57 @@
+// Character classes for Chinese layout (W3C clreq, JLReq where clreq is silent)
+// and the copy-desk normalisations applied before shaping.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace paiban {
+
+enum class CharClass : uint8_t {
+  Ideograph,  // 汉字, kana, full-width letters and digits, U+3000
+  Open,       // opening brackets and quotes: （“《「【〔
+  Close,      // closing brackets and quotes: ）”》」】〕
+  Comma,      // 、，
+  FullStop,   // 。．
+  Colon,      // ：；
+  Divide,     // ？！
+  MiddleDot,  // ·・
+  Dash,       // — ― ⸺ (a pair —— is one unbreakable unit)
+  Ellipsis,   // … ⋯ (a pair …… is one unbreakable unit)
+  Connector,  // ～ –
+  Solidus,    // ／ /
+  Prefix,     // ¥ $ £ €: no break after
+  Postfix,    // % ‰ ℃ °: no break before
+  Latin,      // letters of alphabetic scripts, Latin punctuation inside words
+  Digit,      // 0-9
+  Space,      // ASCII and other breaking spaces
+  Other,
+};
+
+const char* class_name(CharClass c);
+
+// Class of a code point: ICU's line-break property (UAX #14), refined by the
+// clreq table of Chinese punctuation.
+CharClass char_class(char32_t c);
+
+// Full-width punctuation whose empty half can be squeezed (标点挤压).
+bool is_cjk_punct(CharClass c);
+// Text that is set as CJK (shaped with script Hani).
+bool is_cjk_class(CharClass c);
+
+// 禁则 levels (clreq §3.1.4).
+enum class Kinsoku { Basic, GB, Strict };
+bool no_line_start(CharClass c, Kinsoku level);
+bool no_line_end(CharClass c, Kinsoku level);
+
+// Copy-desk repairs for Chinese text: ASCII punctuation , ; : ( ) ! ? standing
+// next to Chinese characters becomes its full-width form, and one ASCII space
+// between two Chinese characters becomes U+3000. Inside Latin text and numbers
+// (3.5, 1,000, a URL) nothing changes. Returns the number of changes.
+int fullwidth_punctuation(std::u32string& text);
+
+std::u32string to_u32(std::string_view utf8);
+std::string to_utf8(std::u32string_view text);
+
+}  // namespace paiban
