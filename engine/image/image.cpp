@@ -115,6 +115,36 @@ ImageInfo read_png(const std::string& path, std::vector<unsigned char>* pixels) 
 
 }  // namespace
 
+void check_jpeg_complete(const std::string& path, const std::string& b) {
+  auto bad = [&](const char* why) { throw InputError(path, 0, std::string("JPEG is damaged: ") + why); };
+  if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF || static_cast<unsigned char>(b[1]) != 0xD8)
+    bad("no start-of-image marker");
+  size_t i = 2;
+  auto at = [&](size_t k) { return static_cast<unsigned char>(b[k]); };
+  // Header segments carry their length; after start-of-scan, entropy data runs to a marker.
+  while (i + 2 <= b.size()) {
+    if (at(i) != 0xFF) bad("segment marker expected");
+    unsigned m = at(i + 1);
+    if (m == 0xFF) {
+      ++i;
+      continue;
+    }
+    if (m == 0xD9) return;
+    if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+      i += 2;
+      continue;
+    }
+    if (i + 4 > b.size()) break;
+    size_t len = (at(i + 2) << 8) | at(i + 3);
+    i += 2 + len;
+    if (m == 0xDA) {
+      while (i + 1 < b.size() && !(at(i) == 0xFF && at(i + 1) != 0 && !(at(i + 1) >= 0xD0 && at(i + 1) <= 0xD7)))
+        ++i;
+    }
+  }
+  bad("the file ends before its end-of-image marker (truncated)");
+}
+
 ImageInfo probe_image(const std::string& path) {
   File f(path);
   if (!f.f) throw InputError(path, 0, "image not found");

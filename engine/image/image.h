@@ -19,6 +19,10 @@ struct ImageInfo {
 // not an image, truncated in its header, or larger than the engine accepts.
 ImageInfo probe_image(const std::string& path);
 
+// Checks that a JPEG's segments run to its end-of-image marker, so a truncated
+// file is refused without decoding it. Throws InputError.
+void check_jpeg_complete(const std::string& path, const std::string& bytes);
+
 // Decoded 8-bit samples, row by row (PNG: alpha dropped, palette expanded).
 struct Pixels {
   ImageInfo info;

@@ -142,6 +142,10 @@ Line place(const Shaped& sh, const Units& u, int s, int e, double start, double 
       const Gap& gap = u.gaps[k];
       double extra = ratio >= 0 ? ratio * gap.stretch : ratio * gap.shrink;
       if (ratio > 0 && gap.stretch > 0) line.max_gap_stretch = std::max(line.max_gap_stretch, extra / un.em);
+      if (gap.space_glyph >= 0) {
+        const ShapedGlyph& g = sh.glyphs[static_cast<size_t>(gap.space_glyph)];
+        line.glyphs.push_back(PlacedGlyph{g.gid, g.style, x, g.dy, g.cluster, g.cluster + 1});
+      }
       x += gap.natural + extra;
     }
   }

@@ -37,7 +37,9 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
   const std::u32string& t = sh.text;
   bool space_before = false;  // an ASCII space precedes the next unit
   std::vector<double> em_space;  // em_space[i]: U+3000 width between unit i-1 and i
+  std::vector<int> em_glyph;     // and its glyph
   double pending_em_space = 0;
+  int pending_em_glyph = -1;
   std::vector<bool> spaced;   // spaced[i]: a word space lies between unit i-1 and i
   size_t i = 0;
   while (i < g.size()) {
@@ -56,7 +58,10 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     }
     if (t[tb] == 0x3000 && te == tb + 1) {
       // An ideographic space is white space: it may end a line and then vanishes.
-      if (!out.units.empty()) pending_em_space += width;
+      if (!out.units.empty()) {
+        pending_em_space += width;
+        pending_em_glyph = static_cast<int>(i);
+      }
       i = j;
       continue;
     }
@@ -76,9 +81,11 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       out.units.push_back(u);
       spaced.push_back(space_before);
       em_space.push_back(pending_em_space);
+      em_glyph.push_back(pending_em_glyph);
     }
     space_before = false;
     pending_em_space = 0;
+    pending_em_glyph = -1;
     i = j;
   }
 
@@ -86,10 +93,12 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
   std::vector<Unit> cut;
   std::vector<bool> cut_spaced, forced;
   std::vector<double> cut_em;
+  std::vector<int> cut_glyph;
   for (size_t k = 0; k < out.units.size(); ++k) {
     Unit u = out.units[k];
     bool sp = spaced[k];
     double es = em_space[k];
+    int eg = em_glyph[k];
     while (u.latin && u.width > s.measure && u.glyph_end - u.glyph_begin > 1) {
       Unit head = u;
       double w = 0;
@@ -101,7 +110,10 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       cut.push_back(head);
       cut_spaced.push_back(sp);
       cut_em.push_back(es);
+    cut_glyph.push_back(eg);
+      cut_glyph.push_back(eg);
       es = 0;
+      eg = -1;
       forced.push_back(false);
       out.problems.push_back({"unbreakable run longer than the line was broken", head.text_end});
       u.glyph_begin = e;
@@ -113,6 +125,7 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     cut.push_back(u);
     cut_spaced.push_back(sp);
     cut_em.push_back(es);
+    cut_glyph.push_back(eg);
     forced.push_back(false);
   }
   out.units.swap(cut);
@@ -149,6 +162,7 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     }
     if (cut_em[k + 1] > 0) {
       gap.natural += cut_em[k + 1];
+      gap.space_glyph = cut_glyph[k + 1];
       gap.stretch = kCharStretch * em;
       gap.shrink = std::min(gap.shrink, 0.0);
     }
@@ -165,8 +179,15 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       gap.can_break = false;
       gap.rule = "inseparable —— or ……";
     } else if (a.latin && !cut_spaced[k + 1] && (a.last == CharClass::Digit || a.last == CharClass::Postfix) && ideo_b) {
-      gap.can_break = false;  // 1.35亿, 2024年: a number stays with its unit
-      gap.rule = "number and its unit";
+      // 1.35亿 is one number: never split. 2024年, 150亿元: keep together unless
+      // that would leave a very loose line.
+      char32_t c = t[b.text_begin];
+      if (c == U'万' || c == U'亿' || c == U'千' || c == U'百') {
+        gap.can_break = false;
+        gap.rule = "number and its multiplier";
+      } else {
+        gap.penalty = 800;
+      }
     }
   }
   return out;

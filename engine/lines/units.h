@@ -25,6 +25,7 @@ struct Gap {
   bool can_break = true;
   double penalty = 0;
   const char* rule = nullptr;  // the rule that forbids a break here, for reports
+  int space_glyph = -1;        // an ideographic space drawn in the gap (it carries text)
 };
 
 struct Units {

@@ -77,19 +77,23 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
 
 namespace {
 
-// Greedy fill with one height limit per column; returns slots placed.
-Fill greedy(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve) {
+// Fills columns in turn; column c takes at most limit(c, lines still to place).
+template <typename Limit>
+Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit) {
   Fill f;
   f.columns.resize(static_cast<size_t>(cols));
-  int i = from;
   const int n = static_cast<int>(slots.size());
+  int left = 0;
+  for (int i = from; i < n; ++i) left += slots[i].lines;
+  int i = from;
   for (int c = 0; c < cols && i < n; ++c) {
-    int cap = capacity - (c == cols - 1 ? reserve : 0);
+    int cap = limit(c, left);
     int used = 0;
     while (i < n) {
       const Slot& s = slots[i];
       if (s.kind == Slot::Blank && used == 0) {
-        ++i;  // no blank line at the head of a column
+        left -= s.lines;  // no blank line at the head of a column
+        ++i;
         continue;
       }
       if (used + s.lines > cap) break;
@@ -102,6 +106,7 @@ Fill greedy(const std::vector<Slot>& slots, int from, int cols, int capacity, in
       }
       f.columns[c].push_back({i, used});
       used += s.lines;
+      left -= s.lines;
       ++i;
     }
     f.tallest = std::max(f.tallest, used);
@@ -113,24 +118,22 @@ Fill greedy(const std::vector<Slot>& slots, int from, int cols, int capacity, in
 }  // namespace
 
 Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve, bool balance) {
-  Fill full = greedy(slots, from, cols, capacity, reserve);
+  auto full_limit = [&](int c, int) { return capacity - (c == cols - 1 ? reserve : 0); };
+  Fill full = pour(slots, from, cols, full_limit);
   if (!balance || full.next < static_cast<int>(slots.size())) return full;
-  // The shortest column height that still takes every slot gives balanced columns.
+  // Balanced columns: each takes its share of what is left, no column taller
+  // than h; the smallest h that takes every slot wins.
   int total = 0;
   for (size_t i = static_cast<size_t>(from); i < slots.size(); ++i) total += slots[i].lines;
-  int lo = std::max(1, (total + cols - 1) / cols), hi = capacity;
-  Fill best = full;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    Fill f = greedy(slots, from, cols, mid, std::max(0, reserve - (capacity - mid)));
-    if (f.next >= static_cast<int>(slots.size())) {
-      best = f;
-      hi = mid - 1;
-    } else {
-      lo = mid + 1;
-    }
+  for (int h = std::max(1, (total + cols - 1) / cols); h <= capacity; ++h) {
+    auto share = [&](int c, int left) {
+      int rest = cols - c;
+      return std::min(h - (c == cols - 1 ? reserve : 0), (left + rest - 1) / rest);
+    };
+    Fill f = pour(slots, from, cols, share);
+    if (f.next >= static_cast<int>(slots.size())) return f;
   }
-  return best;
+  return full;
 }
 
 void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line) {

@@ -59,11 +59,17 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   const Block& b = a.blocks[0];
   std::string caption;
   for (const Span& s : b.spans) caption += s.text;
-  if (!a.credit.empty()) caption += "　" + a.credit;
   const TextStyleSpec& cs = L.style("caption");
   auto t = set_string(caption, ctx.style(cs), ctx.settings(cs, f.width));
   report_missing(ctx, *t, a.id, 1);
   int cap = static_cast<int>(t->para.lines.size());
+  // The credit (赵福胜 摄) stands flush right on a line of its own under the caption.
+  std::unique_ptr<SetText> credit;
+  if (!a.credit.empty()) {
+    const TextStyleSpec& rs = L.style("credit");
+    credit = set_string(a.credit, ctx.style(rs), ctx.settings(rs, f.width));
+    ++cap;
+  }
   int img_lines = f.body_lines() - cap;
   if (img_lines < 3) {
     ctx.notice(Notice::Error, a.id, 1, "photo frame too short for its caption");
@@ -72,7 +78,10 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
   double top = L.line_top(f.top);
   page.images.push_back(cover(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35));
-  for (int k = 0; k < cap; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(f.top + img_lines + k));
+  int text_lines = static_cast<int>(t->para.lines.size());
+  for (int k = 0; k < text_lines; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(f.top + img_lines + k));
+  if (credit && !credit->para.lines.empty())
+    draw_line(page, *credit, credit->para.lines[0], f.x, L.baseline(f.top + img_lines + cap - 1));
   fit.lines_used = fit.lines_available = f.body_lines();
 }
 

@@ -4,6 +4,7 @@
 #include "pdf/embed.h"
 
 #include <hb-subset.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <vector>
@@ -119,15 +120,27 @@ std::string to_unicode_cmap(const FontUse& use) {
   return out;
 }
 
-PdfObject* stream_object(PdfMemDocument& doc, const std::string& bytes) {
+}  // namespace
+
+std::string deflate(const std::string& raw) {
+  uLongf len = compressBound(static_cast<uLong>(raw.size()));
+  std::string out(len, '\0');
+  // Level 1: 2% larger than the default level at a third of its cost.
+  compress2(reinterpret_cast<Bytef*>(out.data()), &len, reinterpret_cast<const Bytef*>(raw.data()),
+            static_cast<uLong>(raw.size()), 1);
+  out.resize(len);
+  return out;
+}
+
+PdfObject* flate_stream(PdfMemDocument& doc, const std::string& deflated) {
   PdfObject* o = doc.GetObjects().CreateObject();
-  o->GetStream()->Set(bytes.data(), static_cast<pdf_long>(bytes.size()));  // Flate by default
+  PdfMemoryInputStream in(deflated.data(), static_cast<pdf_long>(deflated.size()));
+  o->GetStream()->SetRawData(&in, static_cast<pdf_long>(deflated.size()));
+  o->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
   return o;
 }
 
-}  // namespace
-
-PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use) {
+FontProgram subset_font(const FontUse& use) {
   const Face& face = *use.face;
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   hb_set_t* gs = hb_subset_input_glyph_set(in);
@@ -141,7 +154,10 @@ PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use) {
     hb_set_add(drop, t);
   bool cff = face.is_cff();
   bool cid_keyed = cff && cff_is_cid_keyed(face.hb_face());
-  if (cff && !cid_keyed) hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);
+  // Flat charstrings subset faster and smaller than subsetting 65k-glyph subroutine pools; print needs no hints.
+  unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  if (cff && !cid_keyed) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
+  hb_subset_input_set_flags(in, flags);
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.hb_face(), in);
   if (!plan) {
     hb_subset_input_destroy(in);
@@ -156,7 +172,10 @@ PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use) {
   hb_blob_t* blob = cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(sub);
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
-  std::string program(data, len);
+  FontProgram out;
+  out.cff = cff;
+  out.raw_size = len;
+  out.program = deflate(std::string(data, len));
 
   // TrueType outlines are renumbered by the subset: map our codes (original ids) to them.
   std::string cid_to_gid;
@@ -175,13 +194,19 @@ PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use) {
   hb_face_destroy(sub);
   hb_subset_plan_destroy(plan);
   hb_subset_input_destroy(in);
+  if (!cid_to_gid.empty()) out.cid_to_gid = deflate(cid_to_gid);
+  return out;
+}
 
+PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use, const FontProgram& prog) {
+  const Face& face = *use.face;
+  const bool cff = prog.cff;
   std::string base = subset_tag(use) + "+" + face.ps_name();
-  PdfObject* file = stream_object(doc, program);
+  PdfObject* file = flate_stream(doc, prog.program);
   if (cff)
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
   else
-    file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program.size())));
+    file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(prog.raw_size)));
 
   Face::Metrics m = face.descriptor_metrics();
   PdfObject* desc = doc.GetObjects().CreateObject("FontDescriptor");
@@ -231,7 +256,7 @@ PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use) {
   cd.AddKey("FontDescriptor", desc->Reference());
   cd.AddKey("DW", PdfVariant(static_cast<pdf_int64>(1000)));
   cd.AddKey("W", widths);
-  if (!cff) cd.AddKey("CIDToGIDMap", stream_object(doc, cid_to_gid)->Reference());
+  if (!cff) cd.AddKey("CIDToGIDMap", flate_stream(doc, prog.cid_to_gid)->Reference());
 
   PdfObject* type0 = doc.GetObjects().CreateObject("Font");
   PdfDictionary& td = type0->GetDictionary();
@@ -241,7 +266,7 @@ PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use) {
   PdfArray desc_fonts;
   desc_fonts.push_back(cid->Reference());
   td.AddKey("DescendantFonts", desc_fonts);
-  td.AddKey("ToUnicode", stream_object(doc, to_unicode_cmap(use))->Reference());
+  td.AddKey("ToUnicode", flate_stream(doc, deflate(to_unicode_cmap(use)))->Reference());
   return type0;
 }
 

@@ -19,8 +19,22 @@ struct FontUse {
   std::map<uint32_t, std::u32string> glyphs;  // gid -> characters (first seen)
 };
 
-// Subsets the face to the used glyphs and writes the Type0 font; returns it.
-// Content streams address glyphs by their original glyph id.
-PoDoFo::PdfObject* embed_font(PoDoFo::PdfMemDocument& doc, const FontUse& use);
+// The subset font program, already compressed. Made without touching the PDF
+// document, so the fonts of a build are subset in parallel.
+struct FontProgram {
+  std::string program;      // Flate-compressed CFF (CIDFontType0C) or TrueType
+  size_t raw_size = 0;
+  std::string cid_to_gid;   // Flate-compressed CIDToGIDMap (TrueType only)
+  bool cff = false;
+};
+FontProgram subset_font(const FontUse& use);
+
+// Writes the Type0 font for a subset; returns it. Content streams address
+// glyphs by their original glyph id.
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfMemDocument& doc, const FontUse& use, const FontProgram& program);
+
+// A stream object holding already-compressed (Flate) bytes.
+PoDoFo::PdfObject* flate_stream(PoDoFo::PdfMemDocument& doc, const std::string& deflated);
+std::string deflate(const std::string& raw);
 
 }  // namespace paiban::pdf

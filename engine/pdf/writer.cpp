@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <unistd.h>
 
@@ -53,8 +54,8 @@ PdfObject* image_object(PdfMemDocument& doc, const std::string& path, ImageInfo&
   d.AddKey("ColorSpace", PdfName(space));
   if (info.format == ImageFormat::Jpeg) {
     // JPEG goes in as it is: no recompression, its own resolution.
-    decode_image(path);  // rejects damaged files before they reach the press
     std::string bytes = read_file(path);
+    check_jpeg_complete(path, bytes);  // a truncated file never reaches the press
     PdfMemoryInputStream in(bytes.data(), static_cast<pdf_long>(bytes.size()));
     o->GetStream()->SetRawData(&in, static_cast<pdf_long>(bytes.size()));
     d.AddKey("Filter", PdfName("DCTDecode"));
@@ -68,7 +69,10 @@ PdfObject* image_object(PdfMemDocument& doc, const std::string& path, ImageInfo&
     }
   } else {
     Pixels px = decode_image(path);
-    o->GetStream()->Set(reinterpret_cast<const char*>(px.data.data()), static_cast<pdf_long>(px.data.size()));
+    std::string deflated = pdf::deflate(std::string(px.data.begin(), px.data.end()));
+    PdfMemoryInputStream in(deflated.data(), static_cast<pdf_long>(deflated.size()));
+    o->GetStream()->SetRawData(&in, static_cast<pdf_long>(deflated.size()));
+    d.AddKey("Filter", PdfName("FlateDecode"));
   }
   return o;
 }
@@ -106,8 +110,12 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta) {
   }
   int n = 0;
   for (auto& [k, use] : fonts) use.resource = "F" + std::to_string(++n);
+  // Subsetting is the costly part of writing: one thread per font.
+  std::vector<std::future<pdf::FontProgram>> programs;
+  for (auto& [k, use] : fonts) programs.push_back(std::async(std::launch::async, pdf::subset_font, std::cref(use)));
   std::map<std::string, PdfObject*> font_objects;
-  for (auto& [k, use] : fonts) font_objects[use.resource] = pdf::embed_font(doc, use);
+  size_t fi = 0;
+  for (auto& [k, use] : fonts) font_objects[use.resource] = pdf::embed_font(doc, use, programs[fi++].get());
   n = 0;
   for (auto& [path, use] : images) {
     use.resource = "Im" + std::to_string(++n);
@@ -169,7 +177,8 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta) {
       }
       s += "] TJ ET\n";
     }
-    page->GetContentsForAppending()->GetStream()->Set(s.data(), static_cast<pdf_long>(s.size()));
+    PdfObject* contents = pdf::flate_stream(doc, pdf::deflate(s));
+    page->GetObject()->GetDictionary().AddKey("Contents", contents->Reference());
 
     PdfDictionary& res = page->GetResources()->GetDictionary();
     PdfDictionary font_dict, xobjects;
