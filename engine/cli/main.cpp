@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   b->add_option("--page", opt.pages, "only these pages (1-based; repeatable)");
   b->add_flag("--allow-overset", opt.allow_overset, "set the build even when text does not fit (marked on the page)");
   b->add_flag("--timings", timings, "print the time each stage took");
+  bool fit_report = false;
+  b->add_flag("--report", fit_report, "print the fit of every frame (lines used / available, overset, underset)");
   b->add_option("--root", opt.root, "folder with layouts/ and fonts/ (default: found from the issue folder)");
 
   std::string fit_dir;
@@ -71,6 +73,13 @@ int main(int argc, char** argv) {
       out = "out/" + std::filesystem::path(opt.issue_dir).lexically_normal().filename().string() + ".pdf";
     BuildResult r = build(opt);
     int errors = report(r);
+    if (fit_report) {
+      std::printf("%-4s %-3s %-12s %4s %9s %9s %7s %8s %8s\n", "page", "frm", "article", "cols", "available", "used",
+                  "needed", "underset", "overset");
+      for (const FrameFit& f : r.edition.frames)
+        std::printf("%-4d %-3c %-12s %4d %9d %9d %7d %8d %8d\n", f.page, f.letter, f.module.c_str(), f.columns,
+                    f.lines_available, f.lines_used, f.lines_needed, f.underset_lines, f.overset_lines);
+    }
     if (errors > 0 || r.pdf.empty()) {
       std::fprintf(stderr, "paiban: build failed with %d error(s); %s was not written\n", errors, out.c_str());
       return 1;

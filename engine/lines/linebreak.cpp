@@ -116,7 +116,8 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
 }  // namespace
 
 // Places the units of one line, spreading or squeezing by the line's ratio.
-Line place(const Shaped& sh, const Units& u, int s, int e, double start, double ratio, const LineSettings& set) {
+Line place(const Shaped& sh, const Units& u, int s, int e, double start, double ratio, const LineSettings& set,
+           bool last) {
   Line line;
   double x = start;
   for (int k = s; k <= e; ++k) {
@@ -150,7 +151,8 @@ Line place(const Shaped& sh, const Units& u, int s, int e, double start, double 
     }
   }
   line.width = x;
-  double shift = set.align == Align::Center ? (set.measure - x) / 2 : set.align == Align::Right ? set.measure - x : 0;
+  Align a = set.align == Align::Justify && last ? set.last_align : set.align;
+  double shift = a == Align::Center ? (set.measure - x) / 2 : a == Align::Right ? set.measure - x : 0;
   if (shift != 0)
     for (PlacedGlyph& g : line.glyphs) g.x += shift;
   line.ratio = ratio;
@@ -181,8 +183,9 @@ SetParagraph break_lines(const Shaped& shaped, const LineSettings& set) {
                            : u.gaps[s - 1].start_width;
     double ratio = nd.ratio;
     if (set.align != Align::Justify && ratio > 0) ratio = 0;
-    Line line = place(shaped, u, s, e, start, ratio, set);
-    line.last = li + 1 == chain.size();
+    bool last = li + 1 == chain.size();
+    Line line = place(shaped, u, s, e, start, ratio, set, last);
+    line.last = last;
     line.overfull = nd.overfull || line.width > set.measure + 0.01;
     if (line.overfull) out.problems.push_back({"line wider than the measure", line.text_begin});
     if (!line.last && !u.gaps[e].can_break)

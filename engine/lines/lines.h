@@ -18,6 +18,7 @@ struct LineSettings {
   double indent = 0;     // first-line indent, pt
   Kinsoku kinsoku = Kinsoku::Strict;
   Align align = Align::Justify;
+  Align last_align = Align::Left;           // last line of a justified paragraph
   double latin_space = 0.25;               // em between a Han character and Latin or digits
   bool trim_opening_at_line_start = false;  // clreq: an opening bracket at line start may lose its leading half em
 };

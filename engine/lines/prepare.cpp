@@ -65,7 +65,8 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       i = j;
       continue;
     }
-    bool latin = latin_class(first) || ((first == CharClass::Prefix || first == CharClass::Postfix) && t[tb] < 0x2000);
+    // ASCII signs (/ - . % $) are part of the word or number they stand in: PDF/X-1a, 52.1%.
+    bool latin = latin_class(first) || t[tb] < 0x80;
     Unit* prev = out.units.empty() ? nullptr : &out.units.back();
     if (latin && prev && prev->latin && !space_before && prev->em == st.size) {
       prev->glyph_end = static_cast<uint32_t>(j);  // letters of one word stay one unit

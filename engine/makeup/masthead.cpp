@@ -46,7 +46,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
 
   // The paper's name, large, in the masthead face and the paper's red.
   double name_base = top + 0.12 * height + 0.88 * name_size;
-  double name_w = natural_width(is.paper.name, ctx.style(TextStyleSpec{"masthead", name_size, Align::Left, 0}));
+  double name_w = natural_width(is.paper.name, ctx.style(TextStyleSpec{"masthead", name_size, Align::Left, Align::Left, 0}));
   double name_x = x + L.body.size;
   put(page, ctx, is.paper.name, "masthead", name_size, name_x, name_base, name_w + 1, Align::Left, kMastheadRed);
   if (!is.paper.sponsor.empty())
@@ -77,7 +77,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
   double y = top + (height - step * static_cast<double>(meta.size())) / 2 + 0.88 * meta_size + step * 0.3;
   for (const std::string& m : meta) {
     if (m.empty()) continue;
-    put(page, ctx, m, "sans", meta_size, panel_x, y, panel_w, Align::Left);
+    put(page, ctx, m, "sans", meta_size, panel_x, y, panel_w, Align::Center);
     y += step;
   }
 }

@@ -12,6 +12,7 @@ LineSettings Context::settings(const TextStyleSpec& s, double measure, double in
   ls.indent = indent;
   ls.kinsoku = layout.kinsoku;
   ls.align = s.align;
+  ls.last_align = s.last_align;
   ls.latin_space = layout.latin_space;
   return ls;
 }

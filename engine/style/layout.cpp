@@ -42,6 +42,8 @@ struct Reader {
         if (base.size < 4) throw InputError(file, line(v), "text size under 4 pt");
       } else if (key == "align") {
         base.align = align(v.value_or(std::string()), v);
+      } else if (key == "last") {
+        base.last_align = align(v.value_or(std::string()), v);
       } else if (key == "tracking") {
         base.tracking = number(*t, "tracking", 0);
       } else {

@@ -13,6 +13,7 @@ struct TextStyleSpec {
   std::string font = "body";  // font role
   double size = 9;            // pt
   Align align = Align::Justify;
+  Align last_align = Align::Left;  // last line of a justified paragraph
   double tracking = 0;        // em added between characters of display lines
 };
 
