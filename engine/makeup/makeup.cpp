@@ -189,9 +189,8 @@ std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegi
 Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, const MakeupOptions& opt) {
   using namespace makeup;
   Edition ed;
-  ed.number = issue.number;
+  ed.number = resolve_issue_number(issue);
   Context ctx{issue, L, fonts, ed};
-  if (ed.number <= 0) throw InputError(issue.file, 0, "[issue] needs 'number'");
 
   std::vector<Page> pages(issue.pages.size());
   std::vector<std::string> order;  // articles by first appearance

@@ -21,20 +21,59 @@ double put(Page& page, const Context& ctx, const std::string& text, const std::s
   spec.font = role;
   spec.size = size;
   spec.align = align;
-  auto t = set_string(text, ctx.style(spec), ctx.settings(spec, width));
+  LineSettings ls = ctx.settings(spec, width);
+  ls.latin_space = 0;  // dates and numbers on the masthead and folio are set solid: 2024年5月7日
+  auto t = set_string(text, ctx.style(spec), ls);
   if (t->para.lines.empty()) return 0;
   draw_line(page, *t, t->para.lines[0], x, baseline, colour);
   return t->para.lines[0].width;
 }
 
-Date issue_date(const Context& ctx) {
+int line(const Issue& is, const char* key) {
+  auto it = is.lines.find(key);
+  return it == is.lines.end() ? 0 : it->second;
+}
+
+Date parse_date(const Issue& is, const std::string& text, const char* key) {
   std::string why;
-  auto d = Date::parse(ctx.issue.date, &why);
-  if (!d) throw InputError(ctx.issue.file, 0, "bad issue date: " + why);
+  auto d = Date::parse(text, &why);
+  if (!d) throw InputError(is.file, line(is, key), "bad date '" + text + "': " + why);
   return *d;
 }
 
+Date issue_date(const Context& ctx) { return parse_date(ctx.issue, ctx.issue.date, "date"); }
+
 }  // namespace
+
+}  // namespace paiban::makeup
+
+namespace paiban {
+
+int resolve_issue_number(const Issue& is) {
+  using makeup::line;
+  const Schedule& s = is.paper.schedule;
+  if (s.reference_date.empty()) {
+    if (is.number <= 0)
+      throw InputError(is.file, line(is, "date"), "[issue] needs 'number', or [paper.schedule] a reference issue");
+    return is.number;
+  }
+  Date date = makeup::parse_date(is, is.date, "date");
+  Date ref = makeup::parse_date(is, s.reference_date, "reference");
+  std::vector<Date> skip;
+  for (const std::string& d : s.no_issue) skip.push_back(makeup::parse_date(is, d, "reference"));
+  int computed = issue_number_for(date, ref, s.reference_number, skip);
+  if (computed <= 0)
+    throw InputError(is.file, line(is, "date"), is.date + " has no issue in the paper's schedule");
+  if (is.number > 0) {
+    std::string why = check_issue_number(is.number, date, ref, s.reference_number, skip);
+    if (!why.empty()) throw InputError(is.file, line(is, "number"), why);
+  }
+  return computed;
+}
+
+}  // namespace paiban
+
+namespace paiban::makeup {
 
 void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines) {
   const Layout& L = ctx.layout;
@@ -58,7 +97,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
   std::string cn;
   if (!is.paper.cn.empty()) {
     auto code = parse_cn(is.paper.cn, &why);
-    if (!code) throw InputError(is.file, 0, "bad CN code '" + is.paper.cn + "': " + why);
+    if (!code) throw InputError(is.file, line(is, "cn"), "bad CN code '" + is.paper.cn + "': " + why);
     cn = "国内统一连续出版物号：" + code->text("—");
   }
   int pages = static_cast<int>(is.pages.size());

@@ -133,6 +133,33 @@ Issue load_issue(const std::string& dir) {
   issue.paper.sponsor = want_string(paper, "sponsor", issue.file, pl, false);
   issue.paper.publisher = want_string(paper, "publisher", issue.file, pl, false);
   issue.paper.cn = want_string(paper, "cn", issue.file, pl, false);
+  if (const toml::node* n = paper.get("cn")) issue.lines["cn"] = line_of(*n);
+  if (const toml::node* s = paper.get("schedule")) {
+    const toml::table* st = s->as_table();
+    if (!st) throw InputError(issue.file, line_of(*s), "[paper.schedule] must be a table");
+    auto date_text = [&](const toml::node& n) {
+      auto d = n.value<toml::date>();
+      if (!d) throw InputError(issue.file, line_of(n), "dates in [paper.schedule] are TOML dates (2024-05-07)");
+      char b[16];
+      std::snprintf(b, sizeof b, "%04d-%02d-%02d", d->year, d->month, d->day);
+      return std::string(b);
+    };
+    if (const toml::node* r = st->get("reference")) {
+      const toml::table* rt = r->as_table();
+      const toml::node* rd = rt ? rt->get("date") : nullptr;
+      const toml::node* rn = rt ? rt->get("number") : nullptr;
+      if (!rd || !rn || !rn->value<int64_t>())
+        throw InputError(issue.file, line_of(*r), "reference needs { date = YYYY-MM-DD, number = N }");
+      issue.paper.schedule.reference_date = date_text(*rd);
+      issue.paper.schedule.reference_number = static_cast<int>(*rn->value<int64_t>());
+      issue.lines["reference"] = line_of(*r);
+    }
+    if (const toml::node* ni = st->get("no_issue")) {
+      const toml::array* arr = ni->as_array();
+      if (!arr) throw InputError(issue.file, line_of(*ni), "no_issue must be an array of dates");
+      for (const toml::node& d : *arr) issue.paper.schedule.no_issue.push_back(date_text(d));
+    }
+  }
 
   const toml::table& is = want_table(root, "issue", issue.file);
   const toml::node* d = is.get("date");
@@ -141,7 +168,9 @@ Issue load_issue(const std::string& dir) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
   issue.date = buf;
+  issue.lines["date"] = line_of(*d);
   if (const toml::node* n = is.get("number")) {
+    issue.lines["number"] = line_of(*n);
     auto v = n->value<int64_t>();
     if (!v || *v <= 0) throw InputError(issue.file, line_of(*n), "'number' must be a positive integer");
     issue.number = static_cast<int>(*v);

@@ -66,8 +66,17 @@ struct PagePlan {
   int line = 0;                   // line of the [[page]] table in issue.toml
 };
 
+// A daily's schedule: one issue a day, counted from a reference issue, less
+// the dates without an issue.
+struct Schedule {
+  std::string reference_date;  // YYYY-MM-DD, empty = none
+  int reference_number = 0;
+  std::vector<std::string> no_issue;  // YYYY-MM-DD
+};
+
 struct Paper {
   std::string name, sponsor, publisher, cn;
+  Schedule schedule;
 };
 
 struct Issue {
@@ -79,6 +88,7 @@ struct Issue {
   std::string layout = "broadsheet";
   std::vector<PagePlan> pages;
   std::map<std::string, Article> articles;
+  std::map<std::string, int> lines;  // issue.toml line of keys such as "cn", "number", "date"
 };
 
 // Reads an issue folder. Throws InputError naming file:line on bad input.
