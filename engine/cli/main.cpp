@@ -41,6 +41,12 @@ int main(int argc, char** argv) {
   b->add_flag("--timings", timings, "print the time each stage took");
   bool fit_report = false;
   b->add_flag("--report", fit_report, "print the fit of every frame (lines used / available, overset, underset)");
+  std::string pdfx = "1a";
+  b->add_option("--pdfx", pdfx, "PDF/X conformance: 1a (PDF/X-1a:2001, default), 4 (PDF/X-4) or none")
+      ->check(CLI::IsMember({"1a", "4", "none"}));
+  b->add_option("--icc", opt.icc, "CMYK ICC profile of the press: embedded as the output intent's profile")
+      ->check(CLI::ExistingFile);
+  b->add_flag("--marks", opt.marks, "crop marks, registration marks and a page label in the slug");
   b->add_option("--root", opt.root, "folder with layouts/ and fonts/ (default: found from the issue folder)");
 
   std::string fit_dir;
@@ -69,6 +75,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    opt.pdfx = pdfx == "4" ? PdfX::X4 : pdfx == "none" ? PdfX::None : PdfX::X1a;
     if (out.empty())
       out = "out/" + std::filesystem::path(opt.issue_dir).lexically_normal().filename().string() + ".pdf";
     BuildResult r = build(opt);

@@ -30,4 +30,16 @@ struct Pixels {
 };
 Pixels decode_image(const std::string& path);
 
+// Separation for the press: RGB pixels to CMYK through LittleCMS (sRGB in, the
+// press's CMYK profile out), then total ink limited to `tac` percent by moving
+// grey from C, M and Y into K (grey component replacement, as newsprint wants).
+struct Separation {
+  std::string cmyk_profile;  // ICC output profile
+  double tac = 220;          // percent
+};
+Pixels separate(const Pixels& rgb, const Separation& s);
+
+// Baseline JPEG of 8-bit grey, RGB or CMYK samples (CMYK stored as is, not inverted).
+std::string encode_jpeg(const Pixels& px, int quality);
+
 }  // namespace paiban

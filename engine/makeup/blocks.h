@@ -64,5 +64,7 @@ void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid
 // The masthead block of page 1 and the folio (报眉) of the other pages.
 void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines);
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan);
+// The page label in the slug, outside the bleed: paper, date, page, plates.
+void printer_label(Page& page, const Context& ctx);
 
 }  // namespace paiban::makeup

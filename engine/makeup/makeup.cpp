@@ -239,6 +239,23 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
       article(pages, ctx, a, fs, opt);
     }
   }
+  // What the press cannot print is an error at build time, named.
+  for (const Page& p : pages) {
+    for (const TextRun& r : p.text)
+      if (r.size < L.press.min_text - 1e-6)
+        ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
+                                    "page " + std::to_string(p.number) + ": text '" + to_utf8(r.text) + "' is set at " +
+                                        std::to_string(r.size) + " pt, under the press minimum of " +
+                                        std::to_string(L.press.min_text) + " pt"});
+    for (const Rule& r : p.rules)
+      if (r.width < L.press.min_rule - 1e-6)
+        ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
+                                    "page " + std::to_string(p.number) + ": a rule of " + std::to_string(r.width) +
+                                        " pt is thinner than the press minimum of " +
+                                        std::to_string(L.press.min_rule) + " pt"});
+  }
+  if (opt.marks)
+    for (Page& p : pages) printer_label(p, ctx);
   if (!opt.pages.empty()) {
     std::vector<Page> chosen;
     for (int p : opt.pages) {

@@ -40,6 +40,7 @@ struct Notice {
 struct MakeupOptions {
   std::vector<int> pages;  // pages to make up (1-based); empty = all
   bool allow_overset = false;
+  bool marks = false;  // a page label in the slug (paper, date, page, plates)
 };
 
 struct Edition {

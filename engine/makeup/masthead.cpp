@@ -121,6 +121,14 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
   }
 }
 
+void printer_label(Page& page, const Context& ctx) {
+  const Layout& L = ctx.layout;
+  std::string label = ctx.issue.paper.name + "　" + ctx.issue.date + "　第" + std::to_string(page.number) +
+                      "版　CMYK　paiban";
+  double y = L.trim_h + L.bleed + L.press.slug * 0.6;
+  put(page, ctx, label, "sans", 7, 0, y, L.trim_w, Align::Left, Cmyk{1, 1, 1, 1});
+}
+
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan) {
   const Layout& L = ctx.layout;
   const TextStyleSpec& fs = L.style("folio");

@@ -1,6 +1,7 @@
-// PDF output through PoDoFo: placed pages to a print PDF with embedded font
-// subsets (hb-subset), ToUnicode maps and trim/bleed boxes. Deterministic: the
-// same pages and metadata give the same bytes.
+// PDF output through PoDoFo: placed pages to a print PDF (PDF/X-1a:2001 by
+// default) with embedded font subsets (hb-subset), ToUnicode maps, trim and
+// bleed boxes, an output intent, CMYK colour. Deterministic: the same pages and
+// settings give the same bytes.
 #pragma once
 
 #include <string>
@@ -10,14 +11,31 @@
 
 namespace paiban {
 
+enum class PdfX { None, X1a, X4 };
+
+// What the press needs; defaults are the layout file's [print] table.
+struct PrintSettings {
+  PdfX pdfx = PdfX::X1a;
+  std::string condition_id = "IFRA26";        // registered output condition
+  std::string condition = "Coldset offset on newsprint (ISO 12647-3), 26% dot gain";
+  std::string registry = "http://www.color.org";
+  std::string icc;           // --icc FILE: embedded as DestOutputProfile
+  std::string cmyk_profile;  // separates RGB photos (the --icc profile when given)
+  double tac = 220;          // total area coverage limit, percent
+  int jpeg_quality = 90;     // re-encoded (separated) photos
+  bool marks = false;        // crop and registration marks and a page label in the slug
+  double slug = 0;           // pt beyond the bleed for the marks
+};
+
 struct PdfMeta {
   std::string title;
   std::string date;  // YYYY-MM-DD: creation and modification date (never the clock)
   std::string author;
+  std::string paper;  // for the page label in the slug
 };
 
 // Writes the pages; returns the PDF's bytes.
-std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta);
+std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const PrintSettings& print = {});
 
 // Writes bytes to path through a temporary file and a rename, so a failed or
 // interrupted build never leaves a partial file (nor touches an older one).

@@ -45,6 +45,7 @@ BuildResult build(const BuildOptions& o) {
   MakeupOptions mo;
   mo.pages = o.pages;
   mo.allow_overset = o.allow_overset;
+  mo.marks = o.marks;
   r.edition = make_up(issue, layout, fonts, mo);
   lap("shape+break+makeup");
   if (!r.edition.ok()) return r;
@@ -52,7 +53,19 @@ BuildResult build(const BuildOptions& o) {
   meta.title = issue.paper.name + " " + issue.date + " 第" + std::to_string(r.edition.number) + "期";
   meta.date = issue.date;
   meta.author = issue.paper.publisher;
-  r.pdf = write_pdf(r.edition.pages, meta);
+  meta.paper = issue.paper.name;
+  PrintSettings print;
+  const PressSpec& press = layout.press;
+  print.pdfx = o.pdfx;
+  print.condition_id = press.condition_id;
+  print.condition = press.condition;
+  print.registry = press.registry;
+  print.icc = o.icc;
+  print.cmyk_profile = o.icc.empty() ? press.cmyk_profile : o.icc;
+  print.tac = press.tac;
+  print.marks = o.marks;
+  print.slug = press.slug;
+  r.pdf = write_pdf(r.edition.pages, meta, print);
   lap("pdf");
   return r;
 }

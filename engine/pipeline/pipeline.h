@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "makeup/makeup.h"
+#include "pdf/pdf.h"
 
 namespace paiban {
 
@@ -15,6 +16,9 @@ struct BuildOptions {
   std::string root;          // where layouts/ and fonts/ live; empty = found from the issue folder
   std::vector<int> pages;    // empty = all
   bool allow_overset = false;
+  PdfX pdfx = PdfX::X1a;
+  std::string icc;           // CMYK output profile to embed (and separate photos with)
+  bool marks = false;        // crop and registration marks, page label
 };
 
 struct BuildResult {

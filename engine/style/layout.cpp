@@ -125,6 +125,18 @@ Layout load_layout(const std::string& file) {
       h.max_title_lines = static_cast<int>(rd.number(*t, "max_title_lines", 2));
       l.headlines[std::string(name.str())] = h;
     }
+  if (const toml::table* pr = root["print"].as_table()) {
+    PressSpec& p = l.press;
+    p.condition_id = (*pr)["condition_id"].value_or(p.condition_id);
+    p.condition = (*pr)["condition"].value_or(p.condition);
+    p.registry = (*pr)["registry"].value_or(p.registry);
+    p.cmyk_profile = (*pr)["cmyk_profile"].value_or(p.cmyk_profile);
+    p.tac = rd.number(*pr, "tac", p.tac);
+    p.min_text = rd.number(*pr, "min_text", p.min_text);
+    p.min_rule = rd.number(*pr, "min_rule", p.min_rule / kMm) * kMm;
+    p.slug = rd.number(*pr, "slug", p.slug / kMm) * kMm;
+    if (p.tac < 100 || p.tac > 400) throw InputError(file, rd.line(*pr), "tac must be between 100 and 400 percent");
+  }
   if (const toml::table* m = root["masthead"].as_table())
     for (auto&& [name, node] : *m)
       if (auto v = node.value<double>()) l.masthead[std::string(name.str())] = *v;

@@ -24,6 +24,18 @@ struct HeadlineSpec {
   int max_title_lines = 2;
 };
 
+// The press: output condition, ink limit and the smallest things it prints.
+struct PressSpec {
+  std::string condition_id = "IFRA26";
+  std::string condition = "Coldset offset on newsprint (ISO 12647-3), 26% dot gain";
+  std::string registry = "http://www.color.org";
+  std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+  double tac = 220;        // percent
+  double min_text = 6;     // pt
+  double min_rule = 0.1 * 72 / 25.4;  // pt (0.1 mm)
+  double slug = 36;        // pt beyond the bleed for printer's marks
+};
+
 struct Layout {
   std::string name, file;
   // Page, in pt.
@@ -44,6 +56,7 @@ struct Layout {
   std::map<std::string, TextStyleSpec> styles;     // subhead, byline, caption, ...
   std::map<std::string, HeadlineSpec> headlines;   // lead, major, minor
   std::map<std::string, double> masthead;          // sizes of the masthead parts
+  PressSpec press;
 
   double column_width() const { return column_chars * body.size; }
   double type_width() const { return columns * column_width() + (columns - 1) * gutter; }

@@ -1,0 +1,227 @@
+// Benchmarks of the engine on the sample issue (issues/2024-05-07):
+//   the whole build in-process, each stage on its own (shaping, line breaking,
+//   makeup, PDF writing) and a one-page proof.
+// Run from the repository root:  ./build/bench/paiban_bench --benchmark_min_time=0.2
+// Throughput counters: chars/s counts UTF-32 characters of body paragraphs
+// (after the copy-desk punctuation repairs), pages/s counts made-up pages.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fonts/fonts.h"
+#include "lines/lines.h"
+#include "makeup/makeup.h"
+#include "model/issue.h"
+#include "pdf/pdf.h"
+#include "pipeline/pipeline.h"
+#include "shape/shape.h"
+#include "style/layout.h"
+#include "text/text.h"
+
+namespace {
+
+using namespace paiban;
+
+const std::string kRoot = PAIBAN_SOURCE_DIR;
+const std::string kIssue = kRoot + "/issues/2024-05-07";
+
+// The sample issue, its layout and its fonts, loaded once for all benchmarks.
+struct Sample {
+  Issue issue = load_issue(kIssue);
+  Layout layout = load_layout(kRoot + "/layouts/" + issue.layout + ".toml");
+  FontRegistry fonts{kRoot + "/fonts/fonts.toml"};
+  std::vector<const Block*> paragraphs;  // every body paragraph of every article
+  std::vector<Shaped> shaped;            // those paragraphs, shaped with the body face
+  int64_t chars = 0;                     // characters in them, after fullwidth_punctuation
+
+  Sample() {
+    for (const auto& [id, article] : issue.articles)
+      for (const Block& b : article.blocks)
+        if (b.kind == BlockKind::Paragraph && !b.spans.empty()) paragraphs.push_back(&b);
+    for (const Block* b : paragraphs) {
+      std::u32string t = text(*b);
+      chars += static_cast<int64_t>(t.size());
+      uint32_t n = static_cast<uint32_t>(t.size());
+      shaped.push_back(shape(std::move(t), {{n, body()}}));
+    }
+  }
+
+  TextStyle body() const { return {&fonts.face(layout.body.font), 9}; }
+
+  static std::u32string text(const Block& b) {
+    std::u32string t;
+    for (const Span& s : b.spans) t += to_u32(s.text);
+    fullwidth_punctuation(t);
+    return t;
+  }
+
+  LineSettings settings() const {
+    LineSettings ls;
+    ls.measure = layout.column_width();
+    ls.indent = 2 * layout.body.size;  // 2 em
+    ls.kinsoku = layout.kinsoku;
+    ls.align = Align::Justify;
+    ls.latin_space = layout.latin_space;
+    return ls;
+  }
+};
+
+const Sample& sample() {
+  static const Sample s;
+  return s;
+}
+
+void set_chars(benchmark::State& state, int64_t per_iteration) {
+  state.counters["chars/s"] =
+      benchmark::Counter(static_cast<double>(per_iteration * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["chars"] = static_cast<double>(per_iteration);
+}
+
+void set_pages(benchmark::State& state, size_t pages) {
+  state.counters["pages"] = static_cast<double>(pages);
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// Builds as the command line does; the stage timings of build() are averaged
+// into counters (ms per iteration).
+void run_build(benchmark::State& state, const BuildOptions& o) {
+  size_t pages = 0, bytes = 0;
+  std::vector<std::pair<std::string, double>> stage_ms;
+  for (auto _ : state) {
+    BuildResult r = build(o);
+    if (r.pdf.empty()) {
+      state.SkipWithError("build failed: the edition has Error notices");
+      return;
+    }
+    pages = r.edition.pages.size();
+    bytes = r.pdf.size();
+    if (stage_ms.empty()) stage_ms.assign(r.timings.begin(), r.timings.end());
+    else
+      for (size_t i = 0; i < r.timings.size() && i < stage_ms.size(); ++i) stage_ms[i].second += r.timings[i].second;
+    benchmark::DoNotOptimize(r.pdf.data());
+  }
+  set_pages(state, pages);
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+  for (const auto& [stage, ms] : stage_ms)
+    state.counters[stage + "_ms"] = benchmark::Counter(ms, benchmark::Counter::kAvgIterations);
+}
+
+// 1. parse → PDF bytes, every page, --allow-overset.
+void BM_WholeIssue(benchmark::State& state) {
+  BuildOptions o;
+  o.issue_dir = kIssue;
+  o.root = kRoot;
+  o.allow_overset = true;
+  run_build(state, o);
+}
+BENCHMARK(BM_WholeIssue)->Unit(benchmark::kMillisecond);
+
+// 2. Shaping: UTF-8 → UTF-32, punctuation repairs, HarfBuzz with the body face at 9 pt.
+void BM_ShapeBody(benchmark::State& state) {
+  const Sample& s = sample();
+  TextStyle body = s.body();
+  for (auto _ : state) {
+    for (const Block* b : s.paragraphs) {
+      std::u32string t = Sample::text(*b);
+      uint32_t n = static_cast<uint32_t>(t.size());
+      Shaped sh = shape(std::move(t), {{n, body}});
+      benchmark::DoNotOptimize(sh.glyphs.data());
+    }
+  }
+  set_chars(state, s.chars);
+}
+BENCHMARK(BM_ShapeBody)->Unit(benchmark::kMicrosecond);
+
+// 3. Line breaking of the already-shaped paragraphs at the column measure, indent 2 em.
+void BM_BreakBody(benchmark::State& state) {
+  const Sample& s = sample();
+  LineSettings ls = s.settings();
+  for (auto _ : state) {
+    for (const Shaped& sh : s.shaped) {
+      SetParagraph p = break_lines(sh, ls);
+      benchmark::DoNotOptimize(p.lines.data());
+    }
+  }
+  set_chars(state, s.chars);
+}
+BENCHMARK(BM_BreakBody)->Unit(benchmark::kMicrosecond);
+
+// 4. Both (target: ≥ 2 million chars/s on one core).
+void BM_ShapeAndBreak(benchmark::State& state) {
+  const Sample& s = sample();
+  TextStyle body = s.body();
+  LineSettings ls = s.settings();
+  size_t lines = 0;
+  for (auto _ : state) {
+    lines = 0;
+    for (const Block* b : s.paragraphs) {
+      std::u32string t = Sample::text(*b);
+      uint32_t n = static_cast<uint32_t>(t.size());
+      Shaped sh = shape(std::move(t), {{n, body}});
+      SetParagraph p = break_lines(sh, ls);
+      lines += p.lines.size();
+      benchmark::DoNotOptimize(p.lines.data());
+    }
+  }
+  set_chars(state, s.chars);
+  state.counters["paragraphs"] = static_cast<double>(s.paragraphs.size());
+  state.counters["lines"] = static_cast<double>(lines);
+}
+BENCHMARK(BM_ShapeAndBreak)->Unit(benchmark::kMicrosecond);
+
+// 5. Page makeup of the whole issue, fonts loaded and warmed up beforehand.
+void BM_MakeUp(benchmark::State& state) {
+  const Sample& s = sample();
+  MakeupOptions mo;
+  mo.allow_overset = true;
+  make_up(s.issue, s.layout, s.fonts, mo);  // loads every face the issue uses
+  size_t pages = 0;
+  for (auto _ : state) {
+    Edition e = make_up(s.issue, s.layout, s.fonts, mo);
+    pages = e.pages.size();
+    benchmark::DoNotOptimize(e.pages.data());
+  }
+  set_pages(state, pages);
+}
+BENCHMARK(BM_MakeUp)->Unit(benchmark::kMillisecond);
+
+// 6. PDF writing of the made-up pages: font subsets (hb-subset) and PoDoFo.
+void BM_WritePdf(benchmark::State& state) {
+  const Sample& s = sample();
+  MakeupOptions mo;
+  mo.allow_overset = true;
+  Edition e = make_up(s.issue, s.layout, s.fonts, mo);
+  PdfMeta meta;
+  meta.title = s.issue.paper.name + " " + s.issue.date;
+  meta.date = s.issue.date;
+  meta.author = s.issue.paper.publisher;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string pdf = write_pdf(e.pages, meta);
+    bytes = pdf.size();
+    benchmark::DoNotOptimize(pdf.data());
+  }
+  set_pages(state, e.pages.size());
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+}
+BENCHMARK(BM_WritePdf)->Unit(benchmark::kMillisecond);
+
+// 7. A proof of page 1 (as `paiban build ... --page 1 --allow-overset`).
+void BM_ProofPage1(benchmark::State& state) {
+  BuildOptions o;
+  o.issue_dir = kIssue;
+  o.root = kRoot;
+  o.pages = {1};
+  o.allow_overset = true;
+  run_build(state, o);
+}
+BENCHMARK(BM_ProofPage1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

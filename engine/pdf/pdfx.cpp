@@ -1,0 +1,133 @@
+// PDF/X identification: Info keys, the output intent, XMP for PDF/X-4, and a
+// trailer ID derived from the file's content (never from the clock).
+#include <cstdio>
+
+#include "model/issue.h"
+#include "pdf/embed.h"
+
+namespace paiban::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+std::string pdf_date(const std::string& iso) {
+  // D:YYYYMMDDHHmmSS+08'00': the issue date at midnight, Beijing time.
+  std::string d = iso.size() >= 10 ? iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) : "20000101";
+  return "D:" + d + "000000+08'00'";
+}
+
+std::string xmp_date(const std::string& iso) {
+  return (iso.size() >= 10 ? iso.substr(0, 10) : std::string("2000-01-01")) + "T00:00:00+08:00";
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '<') o += "&lt;";
+    else if (c == '>') o += "&gt;";
+    else if (c == '&') o += "&amp;";
+    else o += c;
+  }
+  return o;
+}
+
+// 128 bits from two FNV-1a passes: enough to tell files apart, and stable.
+std::string hash_hex(const std::string& data) {
+  uint64_t a = 1469598103934665603ull, b = 0x9E3779B97F4A7C15ull;
+  for (unsigned char c : data) {
+    a = (a ^ c) * 1099511628211ull;
+    b = (b ^ c) * 0x100000001B3ull + 0x7F4A7C15u;
+  }
+  char out[40];
+  std::snprintf(out, sizeof out, "%016llX%016llX", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
+  return out;
+}
+
+std::string uuid(const std::string& seed) {
+  std::string h = hash_hex(seed);
+  return "uuid:" + h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
+         h.substr(20, 12);
+}
+
+}  // namespace
+
+void add_pdfx(PdfMemDocument& doc, const PdfMeta& meta, const PrintSettings& print) {
+  PdfInfo* info = doc.GetInfo();
+  info->SetTitle(PdfString(reinterpret_cast<const pdf_utf8*>(meta.title.c_str())));
+  if (!meta.author.empty()) info->SetAuthor(PdfString(reinterpret_cast<const pdf_utf8*>(meta.author.c_str())));
+  info->SetCreator(PdfString("paiban " PAIBAN_VERSION));
+  info->SetProducer(PdfString("paiban " PAIBAN_VERSION " with PoDoFo"));
+  PdfDictionary& id = info->GetObject()->GetDictionary();
+  id.AddKey("CreationDate", PdfString(pdf_date(meta.date)));
+  id.AddKey("ModDate", PdfString(pdf_date(meta.date)));
+  if (print.pdfx == PdfX::None) return;
+
+  // Trapping is left to the press's RIP.
+  id.AddKey("Trapped", PdfName("False"));
+  if (print.pdfx == PdfX::X1a) {
+    id.AddKey("GTS_PDFXVersion", PdfString("PDF/X-1:2001"));
+    id.AddKey("GTS_PDFXConformance", PdfString("PDF/X-1a:2001"));
+  } else {
+    id.AddKey("GTS_PDFXVersion", PdfString("PDF/X-4"));
+  }
+
+  PdfObject* intent = doc.GetObjects().CreateObject("OutputIntent");
+  PdfDictionary& oi = intent->GetDictionary();
+  oi.AddKey("S", PdfName("GTS_PDFX"));
+  oi.AddKey("OutputConditionIdentifier", PdfString(print.condition_id));
+  oi.AddKey("OutputCondition", PdfString(print.condition));
+  oi.AddKey("RegistryName", PdfString(print.registry));
+  oi.AddKey("Info", PdfString(print.condition));
+  if (!print.icc.empty()) {
+    std::string icc = read_file(print.icc);
+    if (icc.size() < 132 || icc.compare(16, 4, "CMYK") != 0)
+      throw InputError(print.icc, 0, "not a CMYK ICC profile (the output intent needs one)");
+    PdfObject* profile = flate_stream(doc, deflate(icc));
+    profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(4)));
+    oi.AddKey("DestOutputProfile", profile->Reference());
+  }
+  PdfArray intents;
+  intents.push_back(intent->Reference());
+  doc.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);
+
+  if (print.pdfx == PdfX::X4) {
+    std::string date = xmp_date(meta.date);
+    std::string xmp =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+        " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\""
+        " xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n"
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(meta.title) + "</rdf:li></rdf:Alt></dc:title>\n"
+        "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n"
+        "<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n<xmp:CreatorTool>paiban " PAIBAN_VERSION "</xmp:CreatorTool>\n"
+        "<pdf:Producer>paiban " PAIBAN_VERSION " with PoDoFo</pdf:Producer>\n<pdf:Trapped>False</pdf:Trapped>\n"
+        "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
+        "<xmpMM:DocumentID>" + uuid(meta.title + meta.date) + "</xmpMM:DocumentID>\n"
+        "<xmpMM:InstanceID>" + uuid(meta.title + meta.date + "#1") + "</xmpMM:InstanceID>\n"
+        "<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    PdfObject* md = doc.GetObjects().CreateObject("Metadata");
+    md->GetDictionary().AddKey("Subtype", PdfName("XML"));
+    PdfMemoryInputStream in(xmp.data(), static_cast<pdf_long>(xmp.size()));
+    md->GetStream()->SetRawData(&in, static_cast<pdf_long>(xmp.size()));  // uncompressed, readable by any tool
+    doc.GetCatalog()->GetDictionary().AddKey("Metadata", md->Reference());
+  }
+}
+
+void stamp_id(std::string& pdf) {
+  size_t at = pdf.rfind("/ID[<");
+  if (at == std::string::npos || at + 5 + 32 + 2 + 32 > pdf.size()) return;
+  size_t first = at + 5, second = first + 32 + 2;
+  std::string blank = pdf;
+  blank.replace(first, 32, 32, '0');
+  blank.replace(second, 32, 32, '0');
+  std::string h = hash_hex(blank);
+  pdf.replace(first, 32, h);
+  pdf.replace(second, 32, h);
+}
+
+}  // namespace paiban::pdf
