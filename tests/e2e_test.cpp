@@ -320,7 +320,6 @@ TEST(EndToEndBadInput, UnknownHeadlineStyleNamesTheArticleLine) {
   // the layout (without a line) instead of the article file and the line of
   // its `headline` key, against issue.h ("Every user-facing error names the
   // file and line it comes from, so an editor can fix the input").
-  GTEST_SKIP() << "BUG: unknown headline style is reported against the layout, not article.md:line";
   IssueCopy copy;
   const fs::path md = copy.issue / "summit.md";
   const int line = set_line(md, "headline", "headline = \"bogus\"");
@@ -332,7 +331,6 @@ TEST(EndToEndBadInput, MissingImageNamesTheArticleLine) {
   // found", with neither the article that names it nor the line (Block::line
   // exists "for reports"), against issue.h ("Every user-facing error names
   // the file and line it comes from").
-  GTEST_SKIP() << "BUG: missing image error does not name article.md:line";
   IssueCopy copy;
   const fs::path md = copy.issue / "photo.md";
   std::string text = slurp(md);
@@ -349,7 +347,6 @@ TEST(EndToEndBadInput, UnknownLayoutNamesTheIssueTomlLine) {
   // "layouts/<name>.toml: cannot read file", not at the `layout` line of
   // issue.toml where the editor made the mistake (issue.h: "Every
   // user-facing error names the file and line it comes from").
-  GTEST_SKIP() << "BUG: unknown layout is reported against the missing layout file, not issue.toml:line";
   IssueCopy copy;
   const int line = set_line(copy.toml(), "layout", "layout = \"no-such-layout\"");
   expect_named_failure(copy, copy.toml(), line);

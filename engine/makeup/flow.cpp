@@ -28,7 +28,12 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     int para = static_cast<int>(bi) + 1;
     if (b.kind == BlockKind::Image) {
       std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
-      ImageInfo info = probe_image(path);
+      ImageInfo info;
+      try {
+        info = probe_image(path);
+      } catch (const InputError& e) {
+        throw InputError(a.file, b.line, "image '" + b.image + "': " + e.what());
+      }
       std::u32string cap;
       for (const Span& s : b.spans) cap += to_u32(s.text);
       fullwidth_punctuation(cap);

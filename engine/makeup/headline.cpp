@@ -98,7 +98,13 @@ Display headline_block(const Context& ctx, const Article& a, double width) {
     if (!t->para.lines.empty()) s.d.items.push_back(Display::Item{std::move(t), base, sec.size * 1.3, sec.size, {}});
     s.y = h + L.leading * 0.5;
   }
-  const HeadlineSpec& h = L.headline(a.headline);
+  auto hs = L.headlines.find(a.headline);
+  if (hs == L.headlines.end()) {
+    auto at = a.lines.find("headline");
+    throw InputError(a.file, at == a.lines.end() ? 1 : at->second,
+                     "no headline style '" + a.headline + "' in " + L.file + " (it has lead, major, minor)");
+  }
+  const HeadlineSpec& h = hs->second;
   s.line(a.kicker, h.kicker, 0);
   if (!a.title.empty()) s.title(a.title, h);
   s.line(a.subtitle, h.subtitle, h.subtitle.size * 0.3);

@@ -77,7 +77,11 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   }
   std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
   double top = L.line_top(f.top);
-  page.images.push_back(cover(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35));
+  try {
+    page.images.push_back(cover(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35));
+  } catch (const InputError& e) {
+    throw InputError(a.file, b.line, "image '" + b.image + "': " + e.what());
+  }
   int text_lines = static_cast<int>(t->para.lines.size());
   for (int k = 0; k < text_lines; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(f.top + img_lines + k));
   if (credit && !credit->para.lines.empty())

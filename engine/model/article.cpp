@@ -230,6 +230,7 @@ Article parse_article(const std::string& id, const std::string& file, const std:
         throw InputError(file, 1 + static_cast<int>(v.source().begin.line),
                          "unknown front matter key '" + std::string(k.str()) + "'");
     }
+    for (auto&& [k, v] : t) a.lines[std::string(k.str())] = 1 + static_cast<int>(v.source().begin.line);
     a.section = get_string(t, "section", file, 2);
     a.kicker = get_string(t, "kicker", file, 2);
     a.title = get_string(t, "title", file, 2);

@@ -176,6 +176,7 @@ Issue load_issue(const std::string& dir) {
     issue.number = static_cast<int>(*v);
   }
   std::string layout = want_string(is, "layout", issue.file, line_of(is), false);
+  if (const toml::node* n = is.get("layout")) issue.lines["layout"] = line_of(*n);
   if (!layout.empty()) issue.layout = layout;
 
   const toml::node* pages = root.get("page");

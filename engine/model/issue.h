@@ -47,6 +47,7 @@ struct Article {
   std::string note;                // free remark for editors
   bool sample = false;             // text written for the project, not news
   std::vector<Block> blocks;
+  std::map<std::string, int> lines;  // line of each front-matter key
 };
 
 // One module on a page plan: a rectangle of grid cells.

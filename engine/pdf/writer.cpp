@@ -117,7 +117,12 @@ void save_atomically(const std::string& path, const std::string& bytes) {
       throw std::runtime_error("cannot write " + path);
     }
   }
-  fs::rename(tmp, path);
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp);
+    throw std::runtime_error("cannot write " + path + ": " + ec.message());
+  }
 }
 
 }  // namespace paiban

@@ -39,7 +39,13 @@ BuildResult build(const BuildOptions& o) {
   };
   std::string root = o.root.empty() ? project_root(o.issue_dir) : o.root;
   Issue issue = load_issue(o.issue_dir);
-  Layout layout = load_layout((fs::path(root) / "layouts" / (issue.layout + ".toml")).string());
+  fs::path layout_file = fs::path(root) / "layouts" / (issue.layout + ".toml");
+  if (!fs::exists(layout_file)) {
+    auto at = issue.lines.find("layout");
+    throw InputError(issue.file, at == issue.lines.end() ? 0 : at->second,
+                     "no layout '" + issue.layout + "' (" + layout_file.string() + " does not exist)");
+  }
+  Layout layout = load_layout(layout_file.string());
   FontRegistry fonts((fs::path(root) / "fonts" / "fonts.toml").string());
   lap("parse");
   MakeupOptions mo;
