@@ -12,7 +12,7 @@ namespace paiban::makeup {
 // taking a whole number of grid lines so that body text below stays on the grid.
 struct Display {
   struct Item {
-    std::unique_ptr<SetText> text;
+    TextPtr text;
     double baseline;  // pt below the block's top, of the first line
     double step;      // pt between the text's lines
     double x = 0;     // inset from the block's left edge
@@ -41,7 +41,7 @@ struct Slot {
 };
 
 struct Body {
-  std::vector<std::unique_ptr<SetText>> texts;
+  std::vector<TextPtr> texts;
   std::vector<Slot> slots;
 };
 
@@ -64,6 +64,9 @@ void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid
 // The masthead block of page 1 and the folio (报眉) of the other pages.
 void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines);
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan);
+// Proof overlays (grid, frames, baselines, adjusted lines); never in the print PDF.
+void draw_overlays(Page& page, const Context& ctx, unsigned overlays);
+
 // The page label in the slug, outside the bleed: paper, date, page, plates.
 void printer_label(Page& page, const Context& ctx);
 

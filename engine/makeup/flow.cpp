@@ -39,7 +39,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
       fullwidth_punctuation(cap);
       uint32_t n = static_cast<uint32_t>(cap.size());
       const TextStyleSpec& cs = L.style("caption");
-      body.texts.push_back(set_text(cap, {{n, ctx.style(cs)}}, ctx.settings(cs, measure)));
+      body.texts.push_back(set_text(ctx, cap, {{n, ctx.style(cs)}}, ctx.settings(cs, measure)));
       Slot s;
       s.kind = Slot::Image;
       s.block = &b;
@@ -67,7 +67,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     fullwidth_punctuation(text);
     const TextStyleSpec& spec = subhead ? L.style("subhead") : L.body;
     LineSettings ls = ctx.settings(spec, measure, subhead ? 0 : L.indent * L.body.size);
-    body.texts.push_back(set_text(std::move(text), styles, ls));
+    body.texts.push_back(set_text(ctx, std::move(text), styles, ls));
     const SetText* t = body.texts.back().get();
     report_missing(ctx, *t, a.id, para);
     for (const LineProblem& p : t->para.problems)

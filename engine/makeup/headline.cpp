@@ -33,7 +33,7 @@ struct Stack {
   double y = 0;  // pt used so far
 
   // Adds text set across the width; each of its lines advances by `step`.
-  void add(std::unique_ptr<SetText> t, double size, double step, double space_before, Cmyk colour = {}) {
+  void add(TextPtr t, double size, double step, double space_before, Cmyk colour = {}) {
     if (!t || t->para.lines.empty()) return;
     y += space_before;
     double first = y + (step - size) / 2 + 0.88 * size;
@@ -43,7 +43,7 @@ struct Stack {
 
   void line(const std::string& text, const TextStyleSpec& spec, double space_before, double step_factor = 1.3) {
     if (text.empty()) return;
-    auto t = set_string(text, ctx.style(spec), ctx.settings(spec, width));
+    auto t = set_string(ctx, text, ctx.style(spec), ctx.settings(spec, width));
     add(std::move(t), spec.size, std::max(spec.size * step_factor, ctx.layout.leading), space_before);
   }
 
@@ -93,7 +93,7 @@ Display headline_block(const Context& ctx, const Article& a, double width) {
     s.d.rules.push_back(Rule{0, h - 4, width, h - 4, 1.5, Cmyk{}});
     TextStyleSpec spec = sec;
     spec.align = Align::Left;
-    auto t = set_string(a.section, ctx.style(spec), ctx.settings(spec, width - 2 * sec.size));
+    auto t = set_string(ctx, a.section, ctx.style(spec), ctx.settings(spec, width - 2 * sec.size));
     double base = (h - 4) / 2 + 0.38 * sec.size;
     if (!t->para.lines.empty()) s.d.items.push_back(Display::Item{std::move(t), base, sec.size * 1.3, sec.size, {}});
     s.y = h + L.leading * 0.5;

@@ -60,14 +60,14 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   std::string caption;
   for (const Span& s : b.spans) caption += s.text;
   const TextStyleSpec& cs = L.style("caption");
-  auto t = set_string(caption, ctx.style(cs), ctx.settings(cs, f.width));
+  auto t = set_string(ctx, caption, ctx.style(cs), ctx.settings(cs, f.width));
   report_missing(ctx, *t, a.id, 1);
   int cap = static_cast<int>(t->para.lines.size());
   // The credit (赵福胜 摄) stands flush right on a line of its own under the caption.
-  std::unique_ptr<SetText> credit;
+  TextPtr credit;
   if (!a.credit.empty()) {
     const TextStyleSpec& rs = L.style("credit");
-    credit = set_string(a.credit, ctx.style(rs), ctx.settings(rs, f.width));
+    credit = set_string(ctx, a.credit, ctx.style(rs), ctx.settings(rs, f.width));
     ++cap;
   }
   int img_lines = f.body_lines() - cap;
@@ -79,6 +79,9 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   double top = L.line_top(f.top);
   try {
     page.images.push_back(cover(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35));
+    const ImagePlacement& im = page.images.back();
+    ImageInfo info = probe_image(path);
+    fit.images.push_back({b.image, static_cast<int>(info.width * im.crop_w * 72.0 / im.w)});
   } catch (const InputError& e) {
     throw InputError(a.file, b.line, "image '" + b.image + "': " + e.what());
   }
@@ -89,29 +92,66 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   fit.lines_used = fit.lines_available = f.body_lines();
 }
 
+std::string frame_name(const Frame& f) {
+  return "frame " + std::string(1, f.area->letter) + " on page " + std::to_string(f.page);
+}
+
+FrameFit fit_of(const Frame& f, const std::string& id, const Layout& L) {
+  FrameFit fit;
+  fit.page = f.page;
+  fit.letter = f.area->letter;
+  fit.module = id;
+  fit.columns = f.area->cols;
+  fit.x = f.x;
+  fit.y = L.line_top(f.top);
+  fit.width = f.width;
+  fit.height = f.lines * L.leading;
+  return fit;
+}
+
+std::string line_text(const Slot& s) {
+  if (s.kind != Slot::Text) return "[image]";
+  const Line& l = s.text->para.lines[s.line];
+  return to_utf8(s.text->shaped.text.substr(l.text_begin, l.text_end - l.text_begin));
+}
+
+// Widows and orphans: a paragraph's last line alone at a column head, its first
+// line alone at a column foot.
+void count_lonely_lines(const Fill& fill, const std::vector<Slot>& slots, FrameFit& fit) {
+  for (const auto& col : fill.columns) {
+    if (col.empty()) continue;
+    const Slot& head = slots[col.front().first];
+    const Slot& foot = slots[col.back().first];
+    if (head.kind == Slot::Text && !head.keep_with_next && head.text->para.lines.size() > 1 &&
+        head.line + 1 == static_cast<int>(head.text->para.lines.size()))
+      ++fit.widows;
+    if (foot.kind == Slot::Text && !foot.keep_with_next && foot.text->para.lines.size() > 1 && foot.line == 0)
+      ++fit.orphans;
+  }
+}
+
+// Flows an article through its frames, as far as the pages asked for need it.
 void article(std::vector<Page>& pages, const Context& ctx, const Article& a, const std::vector<Frame>& frames,
-             const MakeupOptions& opt) {
+             const MakeupOptions& opt, size_t needed) {
   const Layout& L = ctx.layout;
   Body body = set_body(ctx, a, L.column_width());
   const int n = static_cast<int>(body.slots.size());
   int from = 0;
-  for (size_t k = 0; k < frames.size(); ++k) {
+  for (size_t k = 0; k < needed; ++k) {
     const Frame& f = frames[k];
     Page& page = pages[f.page - 1];
-    FrameFit fit{f.page, f.area->letter, a.id, f.area->cols};
+    FrameFit fit = fit_of(f, a.id, L);
     bool last = k + 1 == frames.size() || from >= n;
     if (from >= n) {
       fit.underset_lines = f.body_lines();
       ctx.edition.frames.push_back(fit);
-      ctx.notice(Notice::Warning, a.id, 0, "frame " + std::string(1, f.area->letter) + " on page " +
-                                               std::to_string(f.page) + " is empty: the text ended before it");
+      ctx.notice(Notice::Warning, a.id, 0, frame_name(f) + " is empty: the text ended before it");
       continue;
     }
     Display head = k == 0 ? headline_block(ctx, a, f.width) : jump_head(ctx, a, frames[k - 1].page, f.width);
     int cap = f.body_lines() - head.lines;
     if (cap < 2) {
-      ctx.notice(Notice::Error, a.id, 0, "frame " + std::string(1, f.area->letter) + " on page " +
-                                             std::to_string(f.page) + " has no room under its headline");
+      ctx.notice(Notice::Error, a.id, 0, frame_name(f) + " has no room under its headline");
       ctx.edition.frames.push_back(fit);
       continue;
     }
@@ -120,16 +160,29 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
     int body_top = f.top + head.lines;
     for (size_t c = 0; c < fill.columns.size(); ++c)
       for (auto [slot, offset] : fill.columns[c]) {
-        draw_slot(page, ctx, body.slots[slot], L.column_x(f.area->col + static_cast<int>(c)), body_top + offset);
+        double x = L.column_x(f.area->col + static_cast<int>(c));
         const Slot& s = body.slots[slot];
-        if (s.kind == Slot::Text && s.text->para.lines[s.line].max_gap_stretch > 0.15) ++fit.adjusted_lines;
+        draw_slot(page, ctx, s, x, body_top + offset);
+        if (s.kind == Slot::Text) {
+          const Line& l = s.text->para.lines[s.line];
+          if (l.max_gap_stretch > 0.15 || l.ratio < -0.5) {
+            ++fit.adjusted_lines;
+            ctx.edition.marks.push_back(ProofMark{ProofMark::Adjusted, f.page, x, L.line_top(body_top + offset),
+                                                  L.column_width(), L.leading, line_text(s)});
+          }
+        }
+        if (s.kind == Slot::Image) {
+          ImageInfo info = probe_image((std::filesystem::path(ctx.issue.dir) / s.block->image).string());
+          fit.images.push_back({s.block->image, static_cast<int>(info.width * 72.0 / L.column_width())});
+        }
       }
+    count_lonely_lines(fill, body.slots, fit);
     for (int i = from; i < fill.next; ++i) fit.lines_needed += body.slots[i].lines;
     from = fill.next;
     if (!last && from < n) {
-      // 下转: the page where the text goes on is known now.
+      // 下转: the page where the text goes on is known from the plan.
       const TextStyleSpec& js = L.style("jump");
-      auto t = set_string("（下转第" + std::to_string(frames[k + 1].page) + "版）", ctx.style(js),
+      auto t = set_string(ctx, "（下转第" + std::to_string(frames[k + 1].page) + "版）", ctx.style(js),
                           ctx.settings(js, L.column_width()));
       draw_line(page, *t, t->para.lines[0], L.column_x(f.area->col + f.area->cols - 1), L.baseline(body_top + cap - 1));
     }
@@ -137,16 +190,19 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
     fit.lines_used = fill.tallest;
     fit.underset_lines = last ? cap - fill.tallest : 0;
     if (fit.underset_lines > 2)
-      ctx.notice(Notice::Warning, a.id, 0, "frame " + std::string(1, f.area->letter) + " on page " +
-                                               std::to_string(f.page) + " is underset by " +
-                                               std::to_string(fit.underset_lines) + " lines");
+      ctx.notice(Notice::Warning, a.id, 0,
+                 frame_name(f) + " is underset by " + std::to_string(fit.underset_lines) + " lines");
     if (k + 1 == frames.size() && from < n) {
       int over = 0;
-      for (int i = from; i < n; ++i) over += body.slots[i].lines;
+      for (int i = from; i < n; ++i) {
+        over += body.slots[i].lines;
+        fit.overflow.push_back(line_text(body.slots[i]));
+      }
       fit.overset_lines = over;
       ctx.notice(opt.allow_overset ? Notice::Warning : Notice::Error, a.id, body.slots[from].paragraph,
-                 "overset: " + std::to_string(over) + " lines do not fit (frame " + std::string(1, f.area->letter) +
-                     " on page " + std::to_string(f.page) + ")");
+                 "overset: " + std::to_string(over) + " lines do not fit (" + frame_name(f) + ")");
+      ctx.edition.marks.push_back(ProofMark{ProofMark::Overset, f.page, f.x, L.line_top(f.top), f.width,
+                                            f.lines * L.leading, std::to_string(over) + " lines overset"});
       if (opt.allow_overset) {
         // Marked on the page for the editor: a red bar at the frame's foot.
         page.boxes.push_back(Box{f.x, L.line_top(f.top + f.lines) - 3, f.width, 3, Cmyk{0, 1, 1, 0}});
@@ -194,7 +250,14 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
   using namespace makeup;
   Edition ed;
   ed.number = resolve_issue_number(issue);
-  Context ctx{issue, L, fonts, ed};
+  Context ctx{issue, L, fonts, ed, opt.cache};
+  begin_build(opt.cache);
+  for (int p : opt.pages)
+    if (p < 1 || p > static_cast<int>(issue.pages.size()))
+      throw InputError(issue.file, 0, "there is no page " + std::to_string(p));
+  auto wanted = [&](int page) {
+    return opt.pages.empty() || std::find(opt.pages.begin(), opt.pages.end(), page) != opt.pages.end();
+  };
 
   std::vector<Page> pages(issue.pages.size());
   std::vector<std::string> order;  // articles by first appearance
@@ -214,7 +277,7 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
       throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": rows add up to " +
                                                   std::to_string(tops.back()) + " lines, the layout has " +
                                                   std::to_string(L.lines));
-    draw_folio(page, ctx, plan);
+    if (wanted(plan.number)) draw_folio(page, ctx, plan);
     for (const Area& a : plan.areas) {
       Frame f{plan.number, &a, tops[a.row], tops[a.row + a.rows] - tops[a.row]};
       f.separator = tops[a.row + a.rows] < L.lines;
@@ -222,6 +285,7 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
       f.width = L.span_width(a.cols);
       module_rules(page, L, f);
       if (a.module == "@masthead") {
+        if (!wanted(plan.number)) continue;
         draw_masthead(page, ctx, f.x, L.line_top(f.top), f.width, f.body_lines());
         double y = L.line_top(f.top + f.lines - 1) + L.leading / 2 - 2;
         page.rules.push_back(Rule{f.x, y, f.x + f.width, y, 2.0, Cmyk{}});  // the masthead's heavy rule
@@ -235,16 +299,29 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
   for (const std::string& id : order) {
     const Article& a = issue.articles.at(id);
     const std::vector<Frame>& fs = frames[id];
+    // Text is flowed as far as the last wanted page that shows it, and no further.
+    size_t needed = 0;
+    for (size_t k = 0; k < fs.size(); ++k)
+      if (wanted(fs[k].page)) needed = k + 1;
+    if (needed == 0) continue;
     if (is_photo(a)) {
-      FrameFit fit{fs[0].page, fs[0].area->letter, id, fs[0].area->cols};
+      FrameFit fit = fit_of(fs[0], id, L);
       photo(pages[fs[0].page - 1], ctx, a, fs[0], fit);
       ed.frames.push_back(fit);
     } else {
-      article(pages, ctx, a, fs, opt);
+      article(pages, ctx, a, fs, opt, needed);
     }
   }
+  for (const FrameFit& f : ed.frames)
+    for (const FrameFit::Image& im : f.images)
+      if (im.ppi < 150)
+        ctx.notice(Notice::Warning, f.module, 0,
+                   "image " + im.path + " prints at " + std::to_string(im.ppi) + " ppi (under 150) on page " +
+                       std::to_string(f.page));
+  end_build(opt.cache);
   // What the press cannot print is an error at build time, named.
   for (const Page& p : pages) {
+    if (!wanted(p.number)) continue;
     for (const TextRun& r : p.text)
       if (r.size < L.press.min_text - 1e-6)
         ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
@@ -260,11 +337,12 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
   }
   if (opt.marks)
     for (Page& p : pages) printer_label(p, ctx);
+  if (opt.overlays)
+    for (Page& p : pages)
+      if (wanted(p.number)) draw_overlays(p, ctx, opt.overlays);
   if (!opt.pages.empty()) {
     std::vector<Page> chosen;
     for (int p : opt.pages) {
-      if (p < 1 || p > static_cast<int>(pages.size()))
-        throw InputError(issue.file, 0, "there is no page " + std::to_string(p));
       chosen.push_back(pages[p - 1]);
     }
     pages.swap(chosen);

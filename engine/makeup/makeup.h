@@ -3,6 +3,7 @@
 // placed pages plus a fit report; nothing that does not fit is dropped silently.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,37 @@ struct FrameFit {
   int overset_lines = 0;      // lines that did not fit anywhere (last frame of an article)
   int underset_lines = 0;     // empty grid lines at the foot of the columns
   int adjusted_lines = 0;     // lines stretched beyond 0.15 em per gap
+  int widows = 0;             // a paragraph's last line alone at the head of a column
+  int orphans = 0;            // a paragraph's first line alone at the foot of a column
+  double x = 0, y = 0, width = 0, height = 0;  // the frame on its page, pt
+  std::vector<std::string> overflow;          // overset text, line by line
+  struct Image {
+    std::string path;
+    int ppi = 0;  // effective resolution at print size
+  };
+  std::vector<Image> images;
 };
+
+// A place on a page a proof marks for the editor.
+struct ProofMark {
+  enum Kind { Adjusted, Overset, Missing } kind = Adjusted;
+  int page = 0;
+  double x = 0, y = 0, w = 0, h = 0;  // pt
+  std::string what;
+};
+
+// Shaped and broken text kept between builds (watch mode): after an edit only
+// the paragraphs that changed are set again.
+class TextCache {
+ public:
+  TextCache();
+  ~TextCache();
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
+
+// What a proof draws over the page; never in the print PDF.
+enum Overlay : unsigned { OverlayGrid = 1, OverlayFrames = 2, OverlayBaselines = 4, OverlayAdjustments = 8 };
 
 // Something an editor must know: overset text, a missing glyph, a bent rule.
 struct Notice {
@@ -41,12 +72,15 @@ struct MakeupOptions {
   std::vector<int> pages;  // pages to make up (1-based); empty = all
   bool allow_overset = false;
   bool marks = false;  // a page label in the slug (paper, date, page, plates)
+  unsigned overlays = 0;      // Overlay bits, for proofs
+  TextCache* cache = nullptr;  // reuse text set by an earlier build
 };
 
 struct Edition {
   std::vector<Page> pages;
   std::vector<FrameFit> frames;
   std::vector<Notice> notices;
+  std::vector<ProofMark> marks;
   int number = 0;  // 总期号 as set on the masthead
   bool ok() const;  // no Error notices
 };

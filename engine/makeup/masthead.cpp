@@ -23,7 +23,7 @@ double put(Page& page, const Context& ctx, const std::string& text, const std::s
   spec.align = align;
   LineSettings ls = ctx.settings(spec, width);
   ls.latin_space = 0;  // dates and numbers on the masthead and folio are set solid: 2024年5月7日
-  auto t = set_string(text, ctx.style(spec), ls);
+  auto t = set_string(ctx, text, ctx.style(spec), ls);
   if (t->para.lines.empty()) return 0;
   draw_line(page, *t, t->para.lines[0], x, baseline, colour);
   return t->para.lines[0].width;

@@ -1,8 +1,20 @@
 #include "makeup/typeset.h"
 
 #include <cstdio>
+#include <unordered_map>
 
 #include "fonts/fonts.h"
+
+namespace paiban {
+
+struct TextCache::Impl {
+  std::unordered_map<std::string, std::pair<makeup::TextPtr, int>> texts;  // key -> text, build it was last used in
+  int build = 0;
+};
+TextCache::TextCache() : impl(std::make_unique<Impl>()) {}
+TextCache::~TextCache() = default;
+
+}  // namespace paiban
 
 namespace paiban::makeup {
 
@@ -32,22 +44,69 @@ void Context::notice(Notice::Level level, const std::string& article, int paragr
   edition.notices.push_back(std::move(n));
 }
 
-std::unique_ptr<SetText> set_text(std::u32string text, const std::vector<StyleRange>& styles,
-                                  const LineSettings& settings) {
-  auto t = std::make_unique<SetText>();
+void begin_build(TextCache* cache) {
+  if (cache) ++cache->impl->build;
+}
+
+void end_build(TextCache* cache) {
+  if (!cache) return;
+  auto& m = cache->impl->texts;
+  for (auto it = m.begin(); it != m.end();)  // what the last two builds did not use is gone
+    it = it->second.second < cache->impl->build - 1 ? m.erase(it) : std::next(it);
+}
+
+namespace {
+
+template <typename T>
+void put_bytes(std::string& k, const T& v) {
+  k.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+std::string cache_key(const std::u32string& text, const std::vector<StyleRange>& styles, const LineSettings& s) {
+  std::string k(reinterpret_cast<const char*>(text.data()), text.size() * sizeof(char32_t));
+  for (const StyleRange& r : styles) {
+    put_bytes(k, r.end);
+    put_bytes(k, r.style.face);
+    put_bytes(k, r.style.size);
+  }
+  put_bytes(k, s.measure);
+  put_bytes(k, s.indent);
+  put_bytes(k, s.kinsoku);
+  put_bytes(k, s.align);
+  put_bytes(k, s.last_align);
+  put_bytes(k, s.latin_space);
+  put_bytes(k, s.trim_opening_at_line_start);
+  return k;
+}
+
+}  // namespace
+
+TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<StyleRange>& styles,
+                 const LineSettings& settings) {
+  std::string key;
+  if (ctx.cache) {
+    key = cache_key(text, styles, settings);
+    auto it = ctx.cache->impl->texts.find(key);
+    if (it != ctx.cache->impl->texts.end()) {
+      it->second.second = ctx.cache->impl->build;
+      return it->second.first;
+    }
+  }
+  auto t = std::make_shared<SetText>();
   t->shaped = shape(std::move(text), styles);
   for (const ShapedGlyph& g : t->shaped.glyphs)
     if (g.gid == 0 && t->shaped.text[g.cluster] != U' ') ++t->missing;
   t->para = break_lines(t->shaped, settings);
+  if (ctx.cache) ctx.cache->impl->texts[key] = {t, ctx.cache->impl->build};
   return t;
 }
 
-std::unique_ptr<SetText> set_string(const std::string& utf8, const TextStyle& style, const LineSettings& settings,
-                                    bool normalise) {
+TextPtr set_string(const Context& ctx, const std::string& utf8, const TextStyle& style, const LineSettings& settings,
+                   bool normalise) {
   std::u32string text = to_u32(utf8);
   if (normalise) fullwidth_punctuation(text);
   uint32_t n = static_cast<uint32_t>(text.size());
-  return set_text(std::move(text), {{n, style}}, settings);
+  return set_text(ctx, std::move(text), {{n, style}}, settings);
 }
 
 double natural_width(const std::string& utf8, const TextStyle& style) {

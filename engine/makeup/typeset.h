@@ -16,11 +16,14 @@ struct SetText {
   int missing = 0;  // glyphs the font lacks (.notdef)
 };
 
+using TextPtr = std::shared_ptr<const SetText>;
+
 struct Context {
   const Issue& issue;
   const Layout& layout;
   const FontRegistry& fonts;
   Edition& edition;
+  TextCache* cache = nullptr;
 
   TextStyle style(const TextStyleSpec& s) const { return {&fonts.face(s.font), s.size}; }
   LineSettings settings(const TextStyleSpec& s, double measure, double indent = 0) const;
@@ -29,16 +32,20 @@ struct Context {
 };
 
 // Shapes and breaks; `normalise` applies the copy-desk punctuation repairs.
-std::unique_ptr<SetText> set_text(std::u32string text, const std::vector<StyleRange>& styles,
-                                  const LineSettings& settings);
-std::unique_ptr<SetText> set_string(const std::string& utf8, const TextStyle& style, const LineSettings& settings,
-                                    bool normalise = true);
+TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<StyleRange>& styles,
+                 const LineSettings& settings);
+TextPtr set_string(const Context& ctx, const std::string& utf8, const TextStyle& style, const LineSettings& settings,
+                   bool normalise = true);
 
 // Width of the text set on one line, pt (for fitting display type).
 double natural_width(const std::string& utf8, const TextStyle& style);
 
 // Draws one line with its start edge at x and its baseline at y.
 void draw_line(Page& page, const SetText& t, const Line& line, double x, double y, Cmyk colour = {});
+
+// Watch mode: marks a build's start and end, so unused texts leave the cache.
+void begin_build(TextCache* cache);
+void end_build(TextCache* cache);
 
 // Reports glyphs the font lacks, with the article and paragraph.
 void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph);

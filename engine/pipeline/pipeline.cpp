@@ -28,7 +28,10 @@ std::string format_notice(const Notice& n) {
   return s + n.what;
 }
 
-BuildResult build(const BuildOptions& o) {
+Workshop::Workshop(const std::string& root) : root_(root) {}
+Workshop::~Workshop() = default;
+
+BuildResult Workshop::build(const BuildOptions& o) {
   using clock = std::chrono::steady_clock;
   BuildResult r;
   auto t0 = clock::now();
@@ -37,22 +40,23 @@ BuildResult build(const BuildOptions& o) {
     r.timings.emplace_back(stage, std::chrono::duration<double, std::milli>(t1 - t0).count());
     t0 = t1;
   };
-  std::string root = o.root.empty() ? project_root(o.issue_dir) : o.root;
   Issue issue = load_issue(o.issue_dir);
-  fs::path layout_file = fs::path(root) / "layouts" / (issue.layout + ".toml");
+  fs::path layout_file = fs::path(root_) / "layouts" / (issue.layout + ".toml");
   if (!fs::exists(layout_file)) {
     auto at = issue.lines.find("layout");
     throw InputError(issue.file, at == issue.lines.end() ? 0 : at->second,
                      "no layout '" + issue.layout + "' (" + layout_file.string() + " does not exist)");
   }
   Layout layout = load_layout(layout_file.string());
-  FontRegistry fonts((fs::path(root) / "fonts" / "fonts.toml").string());
+  if (!fonts_) fonts_ = std::make_unique<FontRegistry>((fs::path(root_) / "fonts" / "fonts.toml").string());
   lap("parse");
   MakeupOptions mo;
   mo.pages = o.pages;
   mo.allow_overset = o.allow_overset;
   mo.marks = o.marks;
-  r.edition = make_up(issue, layout, fonts, mo);
+  mo.overlays = o.overlays;
+  mo.cache = &cache_;
+  r.edition = make_up(issue, layout, *fonts_, mo);
   lap("shape+break+makeup");
   if (!r.edition.ok()) return r;
   PdfMeta meta;
@@ -74,6 +78,11 @@ BuildResult build(const BuildOptions& o) {
   r.pdf = write_pdf(r.edition.pages, meta, print);
   lap("pdf");
   return r;
+}
+
+BuildResult build(const BuildOptions& o) {
+  Workshop w(o.root.empty() ? project_root(o.issue_dir) : o.root);
+  return w.build(o);
 }
 
 }  // namespace paiban

@@ -2,6 +2,7 @@
 // placed pages → PDF bytes. Used by the command line, the tests and the benchmarks.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@ struct BuildOptions {
   PdfX pdfx = PdfX::X1a;
   std::string icc;           // CMYK output profile to embed (and separate photos with)
   bool marks = false;        // crop and registration marks, page label
+  unsigned overlays = 0;     // proof overlays (Overlay bits)
 };
 
 struct BuildResult {
@@ -27,8 +29,23 @@ struct BuildResult {
   std::vector<std::pair<std::string, double>> timings;  // stage, milliseconds
 };
 
-// Throws InputError for bad input. Overset text and missing glyphs are
-// reported in edition.notices; the PDF is made only when edition.ok().
+// A composing room that stays open between builds: fonts loaded once, text set
+// once and kept while it does not change (watch mode, repeated proofs).
+class Workshop {
+ public:
+  explicit Workshop(const std::string& root);
+  ~Workshop();
+  // Throws InputError for bad input. Overset text and missing glyphs are
+  // reported in edition.notices; the PDF is made only when edition.ok().
+  BuildResult build(const BuildOptions& options);
+
+ private:
+  std::string root_;
+  std::unique_ptr<FontRegistry> fonts_;
+  TextCache cache_;
+};
+
+// One build in a fresh workshop.
 BuildResult build(const BuildOptions& options);
 
 // layouts/ and fonts/ of the project: next to the issues/ folder the issue is in,

@@ -1,0 +1,24 @@
+// Proofs: pages for editors, not for the press — PNG previews rendered by
+// Poppler, and the fit report in words (text) or for tools (JSON).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "makeup/makeup.h"
+
+namespace paiban {
+
+// Renders every page of a PDF to PNG at `dpi`; returns the files written
+// (prefix-1.png, prefix-2.png, …, numbered by `page_numbers`).
+std::vector<std::string> render_png(const std::string& pdf, double dpi, const std::string& prefix,
+                                    const std::vector<int>& page_numbers);
+
+// Overlay names as the command line takes them: grid,frames,baselines,adjustments.
+unsigned parse_overlays(const std::string& list, std::string* bad);
+
+// The fit of every frame made up, and what went wrong, with article and paragraph.
+std::string fit_report_text(const Edition& edition);
+std::string fit_report_json(const Edition& edition);
+
+}  // namespace paiban

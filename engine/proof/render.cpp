@@ -1,0 +1,78 @@
+// PNG previews through Poppler (poppler-cpp), the same rasteriser editors'
+// PDF viewers use on this platform.
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <png.h>
+
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "proof/proof.h"
+
+namespace paiban {
+namespace {
+
+// PNG with fast compression: a proof is looked at once, so speed beats size.
+void write_png(const poppler::image& img, const std::string& file) {
+  FILE* f = std::fopen(file.c_str(), "wb");
+  if (!f) throw std::runtime_error("cannot write " + file);
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png_create_info_struct(png);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    std::fclose(f);
+    throw std::runtime_error("cannot write " + file);
+  }
+  png_init_io(png, f);
+  png_set_compression_level(png, 1);
+  png_set_filter(png, 0, PNG_FILTER_SUB);
+  const int w = img.width(), h = img.height();
+  png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
+               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info(png, info);
+  std::vector<unsigned char> row(static_cast<size_t>(w) * 3);
+  for (int y = 0; y < h; ++y) {
+    // Poppler's ARGB32 is stored B, G, R, A in memory on little-endian machines.
+    const auto* src = reinterpret_cast<const unsigned char*>(img.const_data()) + static_cast<size_t>(y) * img.bytes_per_row();
+    for (int x = 0; x < w; ++x) {
+      row[x * 3] = src[x * 4 + 2];
+      row[x * 3 + 1] = src[x * 4 + 1];
+      row[x * 3 + 2] = src[x * 4];
+    }
+    png_write_row(png, row.data());
+  }
+  png_write_end(png, info);
+  png_destroy_write_struct(&png, &info);
+  if (std::fclose(f) != 0) throw std::runtime_error("cannot write " + file);
+}
+
+}  // namespace
+
+std::vector<std::string> render_png(const std::string& pdf, double dpi, const std::string& prefix,
+                                    const std::vector<int>& page_numbers) {
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  if (!doc) throw std::runtime_error("Poppler cannot read the proof PDF");
+  poppler::page_renderer r;
+  r.set_render_hint(poppler::page_renderer::antialiasing, true);
+  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  std::vector<std::string> files;
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    poppler::image img = r.render_page(page.get(), dpi, dpi);
+    int number = i < static_cast<int>(page_numbers.size()) ? page_numbers[i] : i + 1;
+    std::string file = prefix + "-" + std::to_string(number) + ".png";
+    if (!img.is_valid() || img.format() != poppler::image::format_argb32)
+      throw std::runtime_error("Poppler could not render page " + std::to_string(number));
+    write_png(img, file);
+    files.push_back(file);
+  }
+  return files;
+}
+
+}  // namespace paiban
