@@ -23,7 +23,7 @@ std::function<int()> add_build(CLI::App& app) {
   struct Args {
     BuildOptions opt;
     std::string out, pdfx = "1a";
-    bool timings = false, report = false;
+    bool timings = false, report = false, no_preflight = false;
   };
   auto a = std::make_shared<Args>();
   CLI::App* b = app.add_subcommand("build", "typeset a whole issue to one print PDF (PDF/X-1a by default)");
@@ -38,11 +38,13 @@ std::function<int()> add_build(CLI::App& app) {
   b->add_option("--icc", a->opt.icc, "CMYK ICC profile of the press: embedded as the output intent's profile")
       ->check(CLI::ExistingFile);
   b->add_flag("--marks", a->opt.marks, "crop marks, registration marks and a page label in the slug");
+  b->add_flag("--no-preflight", a->no_preflight, "do not check the PDF/X output before saving it");
   b->add_option("--root", a->opt.root, "folder with layouts/ and fonts/ (default: found from the issue folder)");
   return [a] {
     try {
       BuildOptions& opt = a->opt;
       opt.pdfx = a->pdfx == "4" ? PdfX::X4 : a->pdfx == "none" ? PdfX::None : PdfX::X1a;
+      opt.preflight = !a->no_preflight;
       std::string out = a->out;
       if (out.empty())
         out = "out/" + std::filesystem::path(opt.issue_dir).lexically_normal().filename().string() + ".pdf";

@@ -11,6 +11,7 @@ namespace paiban::cli {
 std::function<int()> add_build(CLI::App& app);
 std::function<int()> add_proof(CLI::App& app);
 std::function<int()> add_fit(CLI::App& app);
+std::function<int()> add_preflight(CLI::App& app);
 
 // Prints an exception the way every command does; returns the exit status.
 int report_error(const std::exception& e);

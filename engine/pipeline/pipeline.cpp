@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "fonts/fonts.h"
+#include "image/image.h"
+#include "preflight/preflight.h"
 #include "pdf/pdf.h"
 #include "style/layout.h"
 
@@ -27,6 +29,53 @@ std::string format_notice(const Notice& n) {
   if (!n.article.empty()) s += ": ";
   return s + n.what;
 }
+
+namespace {
+
+double ink(const Cmyk& c) { return 100 * (c.c + c.m + c.y + c.k); }
+
+// Total area coverage from the page model: the colours of text, rules and tints
+// are known exactly, separated photos are limited when they are made, and a CMYK
+// photo that goes in as it is gets measured. Marks in the slug do not count.
+void check_ink(Edition& ed, double tac) {
+  auto over = [&](const Page& p, double value, const std::string& what) {
+    if (value <= tac + 0.5) return;
+    Notice n;
+    n.level = Notice::Error;
+    n.what = "page " + std::to_string(p.number) + ": " + what + " carries " + std::to_string(static_cast<int>(value)) +
+             "% ink, over the " + std::to_string(static_cast<int>(tac)) + "% limit";
+    ed.notices.push_back(n);
+  };
+  for (const Page& p : ed.pages) {
+    auto inside = [&](double x, double y) { return x >= 0 && y >= 0 && x <= p.width && y <= p.height; };
+    for (const TextRun& r : p.text)
+      if (!r.glyphs.empty() && inside(r.glyphs[0].x, r.baseline)) over(p, ink(r.colour), "text '" + to_utf8(r.text) + "'");
+    for (const Rule& r : p.rules)
+      if (inside(r.x1, r.y1)) over(p, ink(r.colour), "a rule");
+    for (const Box& b : p.boxes)
+      if (inside(b.x, b.y)) over(p, ink(b.fill), "a tint");
+    for (const ImagePlacement& im : p.images) {
+      ImageInfo info = probe_image(im.path);
+      if (info.components != 4) continue;  // grey is one ink; RGB is separated under the limit
+      Pixels px = decode_image(im.path);
+      std::vector<int> hist(4 * 255 + 1, 0);
+      size_t n = px.data.size() / 4;
+      for (size_t i = 0; i < n; ++i) {
+        const unsigned char* q = &px.data[i * 4];
+        int t = info.adobe_inverted ? 4 * 255 - (q[0] + q[1] + q[2] + q[3]) : q[0] + q[1] + q[2] + q[3];
+        ++hist[static_cast<size_t>(t)];
+      }
+      size_t seen = 0;  // the 99.5th percentile, as preflight judges a raster
+      for (int t = 4 * 255; t >= 0; --t)
+        if ((seen += static_cast<size_t>(hist[static_cast<size_t>(t)])) > n / 200) {
+          over(p, t * 100.0 / 255, "image " + im.path);
+          break;
+        }
+    }
+  }
+}
+
+}  // namespace
 
 Workshop::Workshop(const std::string& root) : root_(root) {}
 Workshop::~Workshop() = default;
@@ -77,6 +126,26 @@ BuildResult Workshop::build(const BuildOptions& o) {
   print.slug = press.slug;
   r.pdf = write_pdf(r.edition.pages, meta, print);
   lap("pdf");
+  if (o.preflight && o.pdfx != PdfX::None) {
+    // The press gets nothing that fails the printer's own checks. Ink comes from
+    // the page model (every colour and photo separation is known), so no rasteriser runs.
+    check_ink(r.edition, layout.press.tac);
+    PreflightLimits limits;
+    limits.max_tac = layout.press.tac;
+    limits.min_text_pt = layout.press.min_text;
+    limits.min_rule_pt = layout.press.min_rule;
+    limits.rasterise_ink = false;
+    PreflightReport pf = preflight_bytes(r.pdf, "the PDF being built", limits);
+    for (const PreflightIssue& i : pf.issues) {
+      Notice n;
+      n.level = i.level == PreflightIssue::Failure ? Notice::Error : Notice::Warning;
+      n.what = "preflight: " + (i.page ? "page " + std::to_string(i.page) + ": " : std::string()) + i.object + ": " +
+               i.rule + ": " + i.message;
+      r.edition.notices.push_back(n);
+    }
+    lap("preflight");
+    if (!r.edition.ok()) r.pdf.clear();
+  }
   return r;
 }
 

@@ -21,6 +21,7 @@ struct BuildOptions {
   std::string icc;           // CMYK output profile to embed (and separate photos with)
   bool marks = false;        // crop and registration marks, page label
   unsigned overlays = 0;     // proof overlays (Overlay bits)
+  bool preflight = true;     // check the PDF/X output before saving it
 };
 
 struct BuildResult {

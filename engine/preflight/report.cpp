@@ -1,0 +1,212 @@
+// The preflight report (text and JSON) and the PDF object helpers the checks share.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "preflight/checks.h"
+
+namespace paiban {
+
+using namespace PoDoFo;
+
+bool PreflightReport::passed() const {
+  return std::none_of(issues.begin(), issues.end(),
+                      [](const PreflightIssue& i) { return i.level == PreflightIssue::Failure; });
+}
+
+namespace {
+
+size_t count(const std::vector<PreflightIssue>& issues, PreflightIssue::Level level) {
+  return static_cast<size_t>(
+      std::count_if(issues.begin(), issues.end(), [level](const PreflightIssue& i) { return i.level == level; }));
+}
+
+// Failures before warnings, each by page (document first), else in order found.
+std::vector<const PreflightIssue*> ordered(const std::vector<PreflightIssue>& issues) {
+  std::vector<const PreflightIssue*> out;
+  for (const auto& i : issues) out.push_back(&i);
+  std::stable_sort(out.begin(), out.end(), [](const PreflightIssue* a, const PreflightIssue* b) {
+    if (a->level != b->level) return a->level == PreflightIssue::Failure;
+    return a->page < b->page;
+  });
+  return out;
+}
+
+// JSON string body: escapes, and replaces bytes that are not UTF-8 (names in
+// foreign PDFs can be anything) with U+FFFD.
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char ch = static_cast<unsigned char>(s[i]);
+    if (ch < 0x80) {
+      switch (ch) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (ch < 0x20 || ch == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+            out += buf;
+          } else {
+            out += static_cast<char>(ch);
+          }
+      }
+      ++i;
+      continue;
+    }
+    size_t len = ch >= 0xf0 && ch < 0xf5 ? 4 : ch >= 0xe0 ? 3 : ch >= 0xc2 && ch < 0xe0 ? 2 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
+    if (ok && len == 3) {  // no overlongs, no surrogates
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(ch == 0xe0 && c1 < 0xa0) && !(ch == 0xed && c1 >= 0xa0);
+    }
+    if (ok && len == 4) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(ch == 0xf0 && c1 < 0x90) && !(ch == 0xf4 && c1 >= 0x90);
+    }
+    if (ok) {
+      out.append(s, i, len);
+      i += len;
+    } else {
+      out += "\\ufffd";
+      ++i;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string PreflightReport::text() const {
+  std::ostringstream out;
+  out << "preflight: " << file << " (" << conformance << ")\n";
+  PreflightIssue::Level last = PreflightIssue::Failure;
+  bool first = true;
+  for (const PreflightIssue* i : ordered(issues)) {
+    if (first || i->level != last) out << (i->level == PreflightIssue::Failure ? "failures:\n" : "warnings:\n");
+    first = false;
+    last = i->level;
+    out << "  " << (i->page > 0 ? "page " + std::to_string(i->page) : std::string("document")) << ": " << i->object
+        << ": " << i->rule << ": " << i->message << "\n";
+  }
+  size_t failures = count(issues, PreflightIssue::Failure);
+  if (failures == 0)
+    out << "preflight: PASSED\n";
+  else
+    out << "preflight: FAILED (" << failures << (failures == 1 ? " failure, " : " failures, ")
+        << count(issues, PreflightIssue::Warning)
+        << (count(issues, PreflightIssue::Warning) == 1 ? " warning)\n" : " warnings)\n");
+  return out.str();
+}
+
+std::string PreflightReport::json() const {
+  std::ostringstream out;
+  out << "{\"file\":" << json_string(file) << ",\"conformance\":" << json_string(conformance)
+      << ",\"passed\":" << (passed() ? "true" : "false") << ",\"failures\":" << count(issues, PreflightIssue::Failure)
+      << ",\"warnings\":" << count(issues, PreflightIssue::Warning) << ",\"issues\":[";
+  bool first = true;
+  for (const PreflightIssue* i : ordered(issues)) {
+    out << (first ? "" : ",") << "{\"level\":" << (i->level == PreflightIssue::Failure ? "\"failure\"" : "\"warning\"")
+        << ",\"page\":" << i->page << ",\"object\":" << json_string(i->object) << ",\"rule\":" << json_string(i->rule)
+        << ",\"message\":" << json_string(i->message) << "}";
+    first = false;
+  }
+  out << "]}";
+  return out.str();
+}
+
+namespace preflight_detail {
+
+void Context::add(PreflightIssue::Level level, int page, std::string object, std::string rule, std::string message,
+                  const std::string& key) {
+  if (!key.empty()) {
+    std::string full = std::to_string(page) + '\x1f' + rule + '\x1f' + key;
+    auto [it, inserted] = seen_.emplace(full, report.issues.size());
+    if (!inserted) {
+      ++repeats_[it->second];
+      return;
+    }
+  }
+  report.issues.push_back({level, page, std::move(object), std::move(rule), std::move(message)});
+}
+
+void Context::finish() {
+  for (auto [index, extra] : repeats_) report.issues[index].message += " (" + std::to_string(extra + 1) + " times)";
+  repeats_.clear();
+  seen_.clear();
+}
+
+PdfObject* deref(Context& c, PdfObject* o) {
+  for (int hops = 0; o && o->IsReference() && hops < 32; ++hops) o = c.doc.GetObjects().GetObject(o->GetReference());
+  return o && o->IsReference() ? nullptr : o;
+}
+
+PdfObject* get(Context& c, PdfObject* o, const char* key) {
+  o = deref(c, o);
+  if (!o || !o->IsDictionary()) return nullptr;
+  PdfObject* v = deref(c, o->GetDictionary().GetKey(PdfName(key)));
+  return v && v->IsNull() ? nullptr : v;
+}
+
+PdfObject* resource(Context& c, PdfObject* resources, const char* category, const std::string& name) {
+  PdfObject* dict = get(c, resources, category);
+  return dict ? get(c, dict, name.c_str()) : nullptr;
+}
+
+bool number(const PdfVariant& v, double& out) {
+  if (!v.IsNumber() && !v.IsReal()) return false;
+  out = v.GetReal();
+  return std::isfinite(out);
+}
+
+bool number(PdfObject* o, double& out) { return o && number(static_cast<const PdfVariant&>(*o), out); }
+
+std::string name_of(PdfObject* o) { return o && o->IsName() ? o->GetName().GetName() : std::string(); }
+
+std::string string_of(PdfObject* o) {
+  if (!o || (!o->IsString() && !o->IsHexString())) return {};
+  const PdfString& s = o->GetString();
+  if (s.IsUnicode()) return s.GetStringUtf8();
+  const char* raw = s.GetString();
+  return raw ? std::string(raw, s.GetLength()) : std::string();
+}
+
+std::string stream_bytes(PdfObject* o) {
+  if (!o || !o->HasStream()) return {};
+  char* buf = nullptr;
+  pdf_long len = 0;
+  o->GetStream()->GetFilteredCopy(&buf, &len);
+  std::string out(buf ? buf : "", buf ? static_cast<size_t>(len) : 0);
+  podofo_free(buf);
+  return out;
+}
+
+std::string fmt(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string ref_of(PdfObject* o) {
+  if (!o || o->Reference().ObjectNumber() == 0) return "direct object";
+  return std::to_string(o->Reference().ObjectNumber()) + " " + std::to_string(o->Reference().GenerationNumber()) +
+         " R";
+}
+
+bool matrix_of(PdfObject* array, Mat& out) {
+  if (!array || !array->IsArray() || array->GetArray().GetSize() != 6) return false;
+  double v[6];
+  for (size_t i = 0; i < 6; ++i)
+    if (!number(static_cast<const PdfVariant&>(array->GetArray()[i]), v[i])) return false;
+  out = {v[0], v[1], v[2], v[3], v[4], v[5]};
+  return true;
+}
+
+}  // namespace preflight_detail
+}  // namespace paiban
