@@ -1,4 +1,6 @@
 // Glyph clusters to units and gaps, with the clreq rules as data on the gaps.
+#include <unicode/uchar.h>
+
 #include <cmath>
 
 #include "fonts/fonts.h"
@@ -31,16 +33,17 @@ void punct_spaces(const Face& face, uint32_t gid, double advance, double em, dou
 
 }  // namespace
 
-Units prepare(const Shaped& sh, const LineSettings& s) {
-  Units out;
+namespace {
+
+// Glyph clusters to units: each Chinese character or mark is a unit, a Latin
+// word or number is one unit; spaces become properties of the next unit.
+std::vector<Unit> collect(const Shaped& sh) {
+  std::vector<Unit> units;
   const auto& g = sh.glyphs;
   const std::u32string& t = sh.text;
-  bool space_before = false;  // an ASCII space precedes the next unit
-  std::vector<double> em_space;  // em_space[i]: U+3000 width between unit i-1 and i
-  std::vector<int> em_glyph;     // and its glyph
-  double pending_em_space = 0;
-  int pending_em_glyph = -1;
-  std::vector<bool> spaced;   // spaced[i]: a word space lies between unit i-1 and i
+  bool word_space = false;
+  double em_space = 0;
+  int em_glyph = -1;
   size_t i = 0;
   while (i < g.size()) {
     size_t j = i + 1;
@@ -52,104 +55,127 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     for (size_t k = i; k < j; ++k) width += g[k].advance;
     CharClass first = char_class(t[tb]), last = char_class(t[te - 1]);
     if (first == CharClass::Space) {
-      space_before = !out.units.empty();
+      word_space = !units.empty();
       i = j;
       continue;
     }
     if (t[tb] == 0x3000 && te == tb + 1) {
       // An ideographic space is white space: it may end a line and then vanishes.
-      if (!out.units.empty()) {
-        pending_em_space += width;
-        pending_em_glyph = static_cast<int>(i);
+      if (!units.empty()) {
+        em_space += width;
+        em_glyph = static_cast<int>(i);
       }
       i = j;
       continue;
     }
     // ASCII signs (/ - . % $) are part of the word or number they stand in: PDF/X-1a, 52.1%.
     bool latin = latin_class(first) || t[tb] < 0x80;
-    Unit* prev = out.units.empty() ? nullptr : &out.units.back();
-    if (latin && prev && prev->latin && !space_before && prev->em == st.size) {
+    Unit* prev = units.empty() ? nullptr : &units.back();
+    if (latin && prev && prev->latin && !word_space && em_space == 0 && prev->em == st.size) {
       prev->glyph_end = static_cast<uint32_t>(j);  // letters of one word stay one unit
       prev->text_end = te;
       prev->width += width;
       prev->last = last;
     } else {
       Unit u{static_cast<uint32_t>(i), static_cast<uint32_t>(j), tb, te, width, 0, 0, st.size, first, last, latin};
+      u.word_space = word_space;
+      u.em_space = em_space;
+      u.em_space_glyph = em_glyph;
       if (is_cjk_punct(first) && j == i + 1) {
         punct_spaces(*st.face, g[i].gid, g[i].advance, st.size, u.left_space, u.right_space);
         u.width -= u.left_space + u.right_space;
       }
-      out.units.push_back(u);
-      spaced.push_back(space_before);
-      em_space.push_back(pending_em_space);
-      em_glyph.push_back(pending_em_glyph);
+      units.push_back(u);
     }
-    space_before = false;
-    pending_em_space = 0;
-    pending_em_glyph = -1;
+    word_space = false;
+    em_space = 0;
+    em_glyph = -1;
     i = j;
   }
+  return units;
+}
 
-  // A word or number longer than the line is cut where it must be, and reported.
-  std::vector<Unit> cut;
-  std::vector<bool> cut_spaced, forced;
-  std::vector<double> cut_em;
-  std::vector<int> cut_glyph;
-  for (size_t k = 0; k < out.units.size(); ++k) {
-    Unit u = out.units[k];
-    bool sp = spaced[k];
-    double es = em_space[k];
-    int eg = em_glyph[k];
-    while (u.latin && u.width > s.measure && u.glyph_end - u.glyph_begin > 1) {
-      Unit head = u;
-      double w = 0;
-      uint32_t e = u.glyph_begin;
-      while (e < u.glyph_end && (w + g[e].advance <= s.measure || e == u.glyph_begin)) w += g[e++].advance;
-      head.glyph_end = e;
-      head.width = w;
-      head.text_end = g[e].cluster;
-      cut.push_back(head);
-      cut_spaced.push_back(sp);
-      cut_em.push_back(es);
-    cut_glyph.push_back(eg);
-      cut_glyph.push_back(eg);
-      es = 0;
-      eg = -1;
-      forced.push_back(false);
-      out.problems.push_back({"unbreakable run longer than the line was broken", head.text_end});
-      u.glyph_begin = e;
-      u.text_begin = head.text_end;
-      u.width -= w;
-      sp = false;
-      forced.back() = true;
+// A word or number longer than the line (a URL, a 10,000-letter string) is
+// opened up: it may break after any character, preferably after / . - and the
+// like, and the breaker picks where. Every such break is reported.
+std::vector<Unit> open_long_words(const Shaped& sh, std::vector<Unit> units, double measure) {
+  std::vector<Unit> out;
+  out.reserve(units.size());
+  const auto& g = sh.glyphs;
+  for (const Unit& u : units) {
+    if (!(u.latin && u.width > measure && u.glyph_end - u.glyph_begin > 1)) {
+      out.push_back(u);
+      continue;
     }
-    cut.push_back(u);
-    cut_spaced.push_back(sp);
-    cut_em.push_back(es);
-    cut_glyph.push_back(eg);
-    forced.push_back(false);
+    uint32_t k = u.glyph_begin;
+    bool first = true;
+    while (k < u.glyph_end) {
+      uint32_t e = k + 1;
+      while (e < u.glyph_end && g[e].cluster == g[k].cluster) ++e;
+      Unit piece = u;
+      piece.glyph_begin = k;
+      piece.glyph_end = e;
+      piece.text_begin = g[k].cluster;
+      piece.text_end = e < u.glyph_end ? g[e].cluster : u.text_end;
+      piece.width = 0;
+      for (uint32_t q = k; q < e; ++q) piece.width += g[q].advance;
+      piece.first = piece.last = char_class(sh.text[piece.text_begin]);
+      if (!first) {
+        piece.word_space = false;
+        piece.em_space = 0;
+        piece.em_space_glyph = -1;
+        piece.inside_word = true;
+      }
+      out.push_back(piece);
+      first = false;
+      k = e;
+    }
   }
-  out.units.swap(cut);
+  return out;
+}
+
+// A letter, a digit, or a sign that belongs to a number (52.1%, $5).
+bool word_edge(char32_t c) {
+  CharClass k = char_class(c);
+  return u_isalnum(static_cast<UChar32>(c)) || k == CharClass::Postfix || k == CharClass::Prefix;
+}
+
+}  // namespace
+
+Units prepare(const Shaped& sh, const LineSettings& s) {
+  Units out;
+  const std::u32string& t = sh.text;
+  out.units = open_long_words(sh, collect(sh), s.measure);
 
   const size_t n = out.units.size();
   out.gaps.resize(n > 0 ? n - 1 : 0);
+  int run_chars = 0;  // characters in the current run of dashes or ellipses
   for (size_t k = 0; k + 1 < n; ++k) {
     const Unit& a = out.units[k];
     const Unit& b = out.units[k + 1];
     Gap& gap = out.gaps[k];
     double em = a.em;
     bool ideo_a = a.last == CharClass::Ideograph, ideo_b = b.first == CharClass::Ideograph;
-    if (forced[k]) {
-      gap.penalty = 5000;  // a cut inside a word: allowed, but only when nothing else fits
+    bool inseparable = a.last == b.first && (a.last == CharClass::Dash || a.last == CharClass::Ellipsis);
+    run_chars = inseparable || (a.last == CharClass::Dash || a.last == CharClass::Ellipsis)
+                    ? run_chars + static_cast<int>(a.text_end - a.text_begin)
+                    : 0;
+    if (b.inside_word) {
+      // A cut inside an over-long word: allowed only when nothing else fits, and reported.
+      char32_t c = t[a.text_end - 1];
+      gap.penalty = (c == U'/' || c == U'.' || c == U'-' || c == U'_' || c == U'?' || c == U'&' || c == U'=') ? 1500 : 5000;
+      gap.rule = "an unbreakable run longer than the line";
       continue;
     }
-    if (cut_spaced[k + 1] && !(ideo_a || ideo_b)) {
+    // Han–Latin space only where a letter or digit meets a Chinese character:
+    // not around a lone sign (男/女, 3-戊酮), not next to punctuation.
+    bool latin_a = a.latin && word_edge(t[a.text_end - 1]), latin_b = b.latin && word_edge(t[b.text_begin]);
+    if (b.word_space && !(ideo_a || ideo_b)) {
       // A space between Latin words: clreq lets it range from 1/4 to 1/2 em.
-      double sp = 0.25 * em;
-      gap.natural = sp;
+      gap.natural = 0.25 * em;
       gap.stretch = 0.25 * em;
       gap.shrink = 0;
-    } else if ((ideo_a && b.latin) || (a.latin && ideo_b)) {
+    } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
       gap.natural = s.latin_space * em;
       gap.stretch = kLatinStretch * em;
       gap.shrink = std::min(kLatinShrink * em, gap.natural);
@@ -161,9 +187,9 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       gap.shrink = space;  // squeeze before stretching (先挤进)
       gap.stretch = kCharStretch * em;
     }
-    if (cut_em[k + 1] > 0) {
-      gap.natural += cut_em[k + 1];
-      gap.space_glyph = cut_glyph[k + 1];
+    if (b.em_space > 0) {
+      gap.natural += b.em_space;
+      gap.space_glyph = b.em_space_glyph;
       gap.stretch = kCharStretch * em;
       gap.shrink = std::min(gap.shrink, 0.0);
     }
@@ -175,11 +201,11 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     } else if (no_line_end(a.last, s.kinsoku)) {
       gap.can_break = false;
       gap.rule = "line-end prohibition";
-    } else if ((a.last == CharClass::Dash && b.first == CharClass::Dash) ||
-               (a.last == CharClass::Ellipsis && b.first == CharClass::Ellipsis)) {
+    } else if (inseparable && run_chars % 2 == 1) {
+      // —— and …… are one unit of two; a run of them may break between pairs.
       gap.can_break = false;
       gap.rule = "inseparable —— or ……";
-    } else if (a.latin && !cut_spaced[k + 1] && (a.last == CharClass::Digit || a.last == CharClass::Postfix) && ideo_b) {
+    } else if (a.latin && !b.word_space && (a.last == CharClass::Digit || a.last == CharClass::Postfix) && ideo_b) {
       // 1.35亿 is one number: never split. 2024年, 150亿元: keep together unless
       // that would leave a very loose line.
       char32_t c = t[b.text_begin];

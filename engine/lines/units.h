@@ -17,6 +17,11 @@ struct Unit {
   double em;            // font size of the unit, pt
   CharClass first, last;
   bool latin;           // Latin word or number
+  // White space between the previous unit and this one.
+  bool word_space = false;   // an ASCII space (between Latin words)
+  double em_space = 0;       // U+3000 width, pt
+  int em_space_glyph = -1;   // its glyph, drawn when the line does not break there
+  bool inside_word = false;  // this unit continues an over-long word cut into pieces
 };
 
 struct Gap {

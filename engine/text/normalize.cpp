@@ -1,6 +1,9 @@
 // Copy-desk normalisation of wire copy before shaping.
 #include <unicode/unistr.h>
 
+#include <cstdint>
+#include <vector>
+
 #include "text/text.h"
 
 namespace paiban {
@@ -65,6 +68,23 @@ int fullwidth_punctuation(std::u32string& t) {
   // Decide on the original text, so one conversion does not feed the next.
   const std::u32string src = t;
   auto at = [&](size_t i) -> char32_t { return i < src.size() ? src[i] : 0; };
+  // Brackets convert as pairs: if either half stands next to Chinese, both do.
+  std::vector<size_t> match(src.size(), SIZE_MAX);
+  {
+    std::vector<size_t> stack;
+    for (size_t i = 0; i < src.size(); ++i) {
+      if (src[i] == U'(') stack.push_back(i);
+      if (src[i] == U')' && !stack.empty()) {
+        match[i] = stack.back();
+        match[stack.back()] = i;
+        stack.pop_back();
+      }
+    }
+  }
+  auto context = [&](size_t i) {
+    char32_t prev = i > 0 ? src[i - 1] : 0, next = at(i + 1);
+    return src[i] == U'(' ? chinese(next) || (chinese(prev) && next != 0) : chinese(prev) || chinese(next);
+  };
   int open_converted = 0;  // a converted ( makes its ) full-width too
   for (size_t i = 0; i < src.size(); ++i) {
     char32_t c = src[i];
@@ -72,7 +92,9 @@ int fullwidth_punctuation(std::u32string& t) {
     if (char32_t fw = fullwidth_of(c)) {
       bool digits = prev >= U'0' && prev <= U'9' && next >= U'0' && next <= U'9';  // 1,000 and 12:30
       bool convert;
-      if (c == U'(')
+      if ((c == U'(' || c == U')') && match[i] != SIZE_MAX)
+        convert = context(i) || context(match[i]);
+      else if (c == U'(')
         convert = chinese(next) || (chinese(prev) && next != 0);
       else if (c == U')')
         convert = chinese(prev) || chinese(next) || open_converted > 0;
