@@ -31,6 +31,8 @@ std::function<int()> add_build(CLI::App& app) {
   b->add_option("-o,--output", a->out, "output PDF (default: out/<issue>.pdf)");
   b->add_option("--page", a->opt.pages, "only these pages (1-based; repeatable)");
   b->add_flag("--allow-overset", a->opt.allow_overset, "set the build even when text does not fit (marked on the page)");
+  b->add_flag("--allow-missing-glyphs", a->opt.allow_missing_glyphs,
+              "set characters no font has (缺字) as boxed code points instead of failing");
   b->add_flag("--timings", a->timings, "print the time each stage took");
   b->add_flag("--report", a->report, "print the fit of every frame");
   b->add_option("--pdfx", a->pdfx, "PDF/X conformance: 1a (PDF/X-1a:2001, default), 4 (PDF/X-4) or none")

@@ -95,6 +95,16 @@ FontRegistry::FontRegistry(const std::string& fonts_toml) : config_(fonts_toml) 
   } catch (const toml::parse_error& e) {
     throw InputError(fonts_toml, static_cast<int>(e.source().begin.line), std::string(e.description()));
   }
+  if (const toml::table* fb = root["fallback"].as_table()) {
+    chain_line_ = static_cast<int>(fb->source().begin.line);
+    const toml::array* chain = (*fb)["chain"].as_array();
+    if (!chain) throw InputError(fonts_toml, chain_line_, "[fallback] needs chain = [role, ...]");
+    for (const toml::node& n : *chain) {
+      auto v = n.value<std::string>();
+      if (!v) throw InputError(fonts_toml, static_cast<int>(n.source().begin.line), "fallback roles are strings");
+      chain_.push_back(*v);
+    }
+  }
   const toml::table* roles = root["roles"].as_table();
   if (!roles) throw InputError(fonts_toml, 1, "missing table [roles]");
   for (auto&& [name, node] : *roles) {
@@ -114,6 +124,18 @@ FontRegistry::FontRegistry(const std::string& fonts_toml) : config_(fonts_toml) 
 FontRegistry::~FontRegistry() {
   faces_.clear();
   for (auto& [f, b] : blobs_) hb_blob_destroy(b);
+}
+
+const std::vector<const Face*>& FontRegistry::fallback() const {
+  if (!fallback_loaded_) {
+    for (const std::string& role : chain_) {
+      if (!roles_.count(role))
+        throw InputError(config_, chain_line_, "fallback role '" + role + "' is not defined under [roles]");
+      fallback_.push_back(&face(role));
+    }
+    fallback_loaded_ = true;
+  }
+  return fallback_;
 }
 
 std::vector<std::string> FontRegistry::roles() const {

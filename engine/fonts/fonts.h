@@ -65,6 +65,10 @@ class FontRegistry {
   const Face& face(const std::string& role) const;
   std::vector<std::string> roles() const;
 
+  // The fallback chain ([fallback] in fonts.toml), tried in order for a
+  // character a role's face lacks. Loaded on first use.
+  const std::vector<const Face*>& fallback() const;
+
  private:
   struct Role {
     std::string file, ps_name;
@@ -72,6 +76,10 @@ class FontRegistry {
   };
   std::string config_;
   std::map<std::string, Role> roles_;
+  std::vector<std::string> chain_;
+  int chain_line_ = 0;
+  mutable std::vector<const Face*> fallback_;
+  mutable bool fallback_loaded_ = false;
   mutable std::map<std::string, hb_blob_t*> blobs_;                 // one map per file
   mutable std::map<std::string, std::unique_ptr<Face>> faces_;      // by file + ps name
 };

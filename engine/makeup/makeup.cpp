@@ -250,7 +250,7 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
   using namespace makeup;
   Edition ed;
   ed.number = resolve_issue_number(issue);
-  Context ctx{issue, L, fonts, ed, opt.cache};
+  Context ctx{issue, L, fonts, ed, opt.cache, opt.allow_missing_glyphs};
   begin_build(opt.cache);
   for (int p : opt.pages)
     if (p < 1 || p > static_cast<int>(issue.pages.size()))

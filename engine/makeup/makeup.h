@@ -74,6 +74,7 @@ struct MakeupOptions {
   bool marks = false;  // a page label in the slug (paper, date, page, plates)
   unsigned overlays = 0;      // Overlay bits, for proofs
   TextCache* cache = nullptr;  // reuse text set by an earlier build
+  bool allow_missing_glyphs = false;  // 缺字 become boxed code points (warnings), not errors
 };
 
 struct Edition {

@@ -93,7 +93,7 @@ TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<Styl
     }
   }
   auto t = std::make_shared<SetText>();
-  t->shaped = shape(std::move(text), styles);
+  t->shaped = shape(std::move(text), styles, ctx.fonts.fallback());
   for (const ShapedGlyph& g : t->shaped.glyphs)
     if (g.gid == 0 && t->shaped.text[g.cluster] != U' ') ++t->missing;
   t->para = break_lines(t->shaped, settings);
@@ -120,6 +120,35 @@ double natural_width(const std::string& utf8, const TextStyle& style) {
   SetParagraph p = break_lines(sh, ls);
   return p.lines.empty() ? 0 : p.lines[0].width;
 }
+
+namespace {
+
+// A character no font has (缺字) is drawn as a box holding its code point in
+// hexadecimal, written with strokes (seven-segment digits), so proofreaders see
+// exactly which character is missing without needing any font.
+void placeholder(Page& page, char32_t c, double x, double baseline, double em) {
+  const Cmyk red{0, 1, 1, 0};
+  double top = baseline - 0.88 * em;
+  page.boxes.push_back(Box{x + 0.04 * em, top, 0.92 * em, em, red, true, 0.4});
+  char hex[12];
+  int n = std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
+  // Segments a..g of each hex digit, as bits 0..6.
+  static const unsigned char seg[16] = {0x3F, 0x06, 0x5B, 0x4F, 0x66, 0x6D, 0x7D, 0x07,
+                                        0x7F, 0x6F, 0x77, 0x7C, 0x39, 0x5E, 0x79, 0x71};
+  int per_row = n > 4 ? 3 : 2;
+  double w = 0.84 * em / per_row, h = 0.42 * em;
+  for (int i = 0; i < n; ++i) {
+    int d = hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'A' + 10;
+    double cx = x + 0.08 * em + (i % per_row) * w, cy = top + 0.06 * em + (i / per_row) * (h + 0.04 * em);
+    double l = cx + 0.15 * w, r = cx + 0.85 * w, t = cy + 0.08 * h, m = cy + 0.5 * h, b = cy + 0.92 * h;
+    const double xs[7][4] = {{l, t, r, t}, {r, t, r, m}, {r, m, r, b}, {l, b, r, b},
+                             {l, m, l, b}, {l, t, l, m}, {l, m, r, m}};
+    for (int s = 0; s < 7; ++s)
+      if (seg[d] & (1 << s)) page.rules.push_back(Rule{xs[s][0], xs[s][1], xs[s][2], xs[s][3], 0.3, red});
+  }
+}
+
+}  // namespace
 
 void draw_line(Page& page, const SetText& t, const Line& line, double x, double y, Cmyk colour) {
   const auto& gl = line.glyphs;
@@ -148,24 +177,31 @@ void draw_line(Page& page, const SetText& t, const Line& line, double x, double 
       } else {
         b = e = 0;
       }
+      if (gl[k].gid == 0 && gl[k].text_end > gl[k].text_begin) {
+        placeholder(page, t.shaped.text[gl[k].text_begin], x + gl[k].x, y, st.size);
+        continue;  // never a silent .notdef
+      }
       run.glyphs.push_back(GlyphPos{gl[k].gid, x + gl[k].x, gl[k].dy, b, e});
     }
-    page.text.push_back(std::move(run));
+    if (!run.glyphs.empty()) page.text.push_back(std::move(run));
     i = j;
   }
 }
 
 void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph) {
   if (t.missing == 0) return;
-  std::string chars;
-  for (const ShapedGlyph& g : t.shaped.glyphs)
-    if (g.gid == 0 && t.shaped.text[g.cluster] != U' ') {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, " U+%04X", static_cast<unsigned>(t.shaped.text[g.cluster]));
-      chars += to_utf8(std::u32string(1, t.shaped.text[g.cluster])) + buf + ";";
-    }
-  ctx.notice(Notice::Error, article, paragraph,
-             std::to_string(t.missing) + " character(s) missing from the font (缺字): " + chars);
+  const std::u32string& s = t.shaped.text;
+  for (const ShapedGlyph& g : t.shaped.glyphs) {
+    if (g.gid != 0 || s[g.cluster] == U' ') continue;
+    char cp[16];
+    std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(s[g.cluster]));
+    size_t from = g.cluster > 6 ? g.cluster - 6 : 0;
+    std::string context = to_utf8(s.substr(from, g.cluster - from)) + "【" + to_utf8(s.substr(g.cluster, 1)) + "】" +
+                          to_utf8(s.substr(g.cluster + 1, 6));
+    ctx.notice(ctx.allow_missing ? Notice::Warning : Notice::Error, article, paragraph,
+               std::string("缺字: no font in the fallback chain has ") + to_utf8(s.substr(g.cluster, 1)) + " (" + cp +
+                   ") in \"" + context + "\"" + (ctx.allow_missing ? "; set as a boxed code point" : ""));
+  }
 }
 
 }  // namespace paiban::makeup

@@ -24,6 +24,7 @@ struct Context {
   const FontRegistry& fonts;
   Edition& edition;
   TextCache* cache = nullptr;
+  bool allow_missing = false;  // 缺字 set as boxed code points instead of failing
 
   TextStyle style(const TextStyleSpec& s) const { return {&fonts.face(s.font), s.size}; }
   LineSettings settings(const TextStyleSpec& s, double measure, double indent = 0) const;

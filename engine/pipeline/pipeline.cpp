@@ -105,6 +105,7 @@ BuildResult Workshop::build(const BuildOptions& o) {
   mo.marks = o.marks;
   mo.overlays = o.overlays;
   mo.cache = &cache_;
+  mo.allow_missing_glyphs = o.allow_missing_glyphs;
   r.edition = make_up(issue, layout, *fonts_, mo);
   lap("shape+break+makeup");
   if (!r.edition.ok()) return r;

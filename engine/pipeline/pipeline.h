@@ -22,6 +22,7 @@ struct BuildOptions {
   bool marks = false;        // crop and registration marks, page label
   unsigned overlays = 0;     // proof overlays (Overlay bits)
   bool preflight = true;     // check the PDF/X output before saving it
+  bool allow_missing_glyphs = false;
 };
 
 struct BuildResult {

@@ -38,6 +38,9 @@ struct Shaped {
   std::vector<ShapedGlyph> glyphs;  // in logical (= visual, LTR) order
 };
 
-Shaped shape(std::u32string text, const std::vector<StyleRange>& styles);
+// `fallback`: faces tried in order, per character, for one a style's face
+// lacks; a character none has keeps the style's face and shapes to glyph 0.
+Shaped shape(std::u32string text, const std::vector<StyleRange>& styles,
+             const std::vector<const Face*>& fallback = {});
 
 }  // namespace paiban
