@@ -259,6 +259,9 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
     return opt.pages.empty() || std::find(opt.pages.begin(), opt.pages.end(), page) != opt.pages.end();
   };
 
+  for (const auto& [id, a] : issue.articles)
+    for (const auto& [line, what] : a.warnings) ed.notices.push_back(Notice{Notice::Warning, id, 0, a.file, line, what});
+
   std::vector<Page> pages(issue.pages.size());
   std::vector<std::string> order;  // articles by first appearance
   std::map<std::string, std::vector<Frame>> frames;

@@ -3,7 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -189,15 +191,57 @@ std::string get_string(const toml::table& t, const char* key, const std::string&
                    std::string("front matter key '") + key + "' must be a string");
 }
 
+// Pasted copy carries invisible characters. Documented in docs/issue-format.md:
+// CRLF and CR become LF; U+2028 is a line break, U+2029 a paragraph break; a tab
+// is a space; zero-width and control characters are removed, each with a warning.
+std::string clean(const std::string& text, std::vector<std::pair<int, std::string>>& warnings) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  icu::UnicodeString out;
+  int line = 1;
+  std::map<int, std::map<UChar32, int>> removed;  // line -> code point -> count
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    UChar32 c = u.char32At(i);
+    if (c == '\r') {
+      if (u.char32At(i + 1) != '\n') out.append(static_cast<UChar32>('\n')), ++line;
+      continue;
+    }
+    if (c == '\n') ++line;
+    if (c == 0x2028) c = '\n', ++line;
+    if (c == 0x2029) {
+      out.append(static_cast<UChar32>('\n'));
+      c = '\n';
+      line += 2;
+    }
+    if (c == '\t') c = ' ';
+    bool control = (c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F);
+    bool invisible = c == 0x200B || c == 0x200C || c == 0x200E || c == 0x200F || c == 0x2060 || c == 0xFEFF ||
+                     c == 0x00AD || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFFFC;
+    if (control || invisible) {
+      ++removed[line][c];
+      continue;
+    }
+    out.append(c);
+  }
+  for (auto& [l, cps] : removed)
+    for (auto& [cp, n] : cps) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "removed %d invisible or control character(s) U+%04X", n, static_cast<unsigned>(cp));
+      warnings.emplace_back(l, buf);
+    }
+  std::string s;
+  out.toUTF8String(s);
+  return s;
+}
+
 }  // namespace
 
 Article parse_article(const std::string& id, const std::string& file, const std::string& raw) {
   check_utf8(file, raw);
   std::string text = raw;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // byte order mark
-  text = nfc(text);
-
   Article a;
+  text = nfc(clean(text, a.warnings));
+
   a.id = id;
   a.file = file;
 

@@ -48,6 +48,9 @@ struct Article {
   bool sample = false;             // text written for the project, not news
   std::vector<Block> blocks;
   std::map<std::string, int> lines;  // line of each front-matter key
+  // What the input cleaning removed or changed (control characters, zero-width
+  // characters), by line, so the editor hears of it.
+  std::vector<std::pair<int, std::string>> warnings;
 };
 
 // One module on a page plan: a rectangle of grid cells.
