@@ -65,7 +65,9 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
       int s = a.brk + 1;
       double start = a.brk < 0 ? set.indent + (u.units[0].first == CharClass::Open ? u.units[0].left_space : 0)
                                : u.gaps[a.brk].start_width;
-      double width = start + sm.x[e] + u.units[e].width - sm.x[s];
+      // A hanging mark (、，。．) stands outside the measure: it does not count.
+      bool hangs = set.hanging && !last && (u.units[e].last == CharClass::Comma || u.units[e].last == CharClass::FullStop);
+      double width = start + sm.x[e] + (hangs ? 0 : u.units[e].width) - sm.x[s];
       double stretch = sm.stretch[e] - sm.stretch[s];
       double shrink = sm.shrink[e] - sm.shrink[s];
       bool over = false;
@@ -186,7 +188,8 @@ SetParagraph break_lines(const Shaped& shaped, const LineSettings& set) {
     bool last = li + 1 == chain.size();
     Line line = place(shaped, u, s, e, start, ratio, set, last);
     line.last = last;
-    line.overfull = nd.overfull || line.width > set.measure + 0.01;
+    bool hangs = set.hanging && !last && (u.units[e].last == CharClass::Comma || u.units[e].last == CharClass::FullStop);
+    line.overfull = nd.overfull || line.width > set.measure + 0.01 + (hangs ? u.units[e].width : 0);
     if (line.overfull) out.problems.push_back({"line wider than the measure", line.text_begin});
     if (!line.last && !u.gaps[e].can_break)
       out.problems.push_back({std::string("could not keep the ") + (u.gaps[e].rule ? u.gaps[e].rule : "rule"),

@@ -21,6 +21,8 @@ struct LineSettings {
   Align last_align = Align::Left;           // last line of a justified paragraph
   double latin_space = 0.25;               // em between a Han character and Latin or digits
   bool trim_opening_at_line_start = false;  // clreq: an opening bracket at line start may lose its leading half em
+  bool hanging = false;                     // 、，。． may hang outside the measure at a line end
+  bool compress_punctuation = true;         // mainland style 标点挤压; false: every mark a full em (Taiwan)
 };
 
 // A glyph placed on a line; x is measured from the line's start edge.

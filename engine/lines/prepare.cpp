@@ -37,7 +37,7 @@ namespace {
 
 // Glyph clusters to units: each Chinese character or mark is a unit, a Latin
 // word or number is one unit; spaces become properties of the next unit.
-std::vector<Unit> collect(const Shaped& sh) {
+std::vector<Unit> collect(const Shaped& sh, bool compress) {
   std::vector<Unit> units;
   const auto& g = sh.glyphs;
   const std::u32string& t = sh.text;
@@ -81,7 +81,7 @@ std::vector<Unit> collect(const Shaped& sh) {
       u.word_space = word_space;
       u.em_space = em_space;
       u.em_space_glyph = em_glyph;
-      if (is_cjk_punct(first) && j == i + 1) {
+      if (compress && is_cjk_punct(first) && j == i + 1) {
         punct_spaces(*st.face, g[i].gid, g[i].advance, st.size, u.left_space, u.right_space);
         u.width -= u.left_space + u.right_space;
       }
@@ -145,7 +145,7 @@ bool word_edge(char32_t c) {
 Units prepare(const Shaped& sh, const LineSettings& s) {
   Units out;
   const std::u32string& t = sh.text;
-  out.units = open_long_words(sh, collect(sh), s.measure);
+  out.units = open_long_words(sh, collect(sh, s.compress_punctuation), s.measure);
 
   const size_t n = out.units.size();
   out.gaps.resize(n > 0 ? n - 1 : 0);

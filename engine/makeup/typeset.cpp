@@ -26,6 +26,8 @@ LineSettings Context::settings(const TextStyleSpec& s, double measure, double in
   ls.align = s.align;
   ls.last_align = s.last_align;
   ls.latin_space = layout.latin_space;
+  ls.hanging = layout.hanging && s.align == Align::Justify;
+  ls.compress_punctuation = layout.compress_punctuation;
   return ls;
 }
 

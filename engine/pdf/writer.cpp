@@ -6,6 +6,8 @@
 #include <fstream>
 #include <future>
 #include <map>
+#include <csignal>
+#include <cstring>
 #include <unistd.h>
 
 #include "fonts/fonts.h"
@@ -16,6 +18,29 @@ namespace paiban {
 namespace {
 
 using namespace PoDoFo;
+
+// An interrupted build (Ctrl-C, kill) must not leave a partial file behind:
+// the handler removes the temporary file, then lets the signal do its work.
+volatile std::sig_atomic_t g_writing = 0;
+char g_temporary[4096];
+
+void on_signal(int sig) {
+  if (g_writing) unlink(g_temporary);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void guard_signals() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, nullptr);
+  }
+}
 
 void add_box(PdfPage* page, const char* name, double x, double y, double w, double h) {
   PdfVariant v;
@@ -106,6 +131,14 @@ void save_atomically(const std::string& path, const std::string& bytes) {
   fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path());
   std::string tmp = path + ".tmp." + std::to_string(getpid());
+  guard_signals();
+  if (tmp.size() < sizeof g_temporary) {
+    std::memcpy(g_temporary, tmp.c_str(), tmp.size() + 1);
+    g_writing = 1;
+  }
+  struct Done {
+    ~Done() { g_writing = 0; }
+  } done;
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) throw std::runtime_error("cannot write " + tmp);

@@ -101,6 +101,15 @@ Layout load_layout(const std::string& file) {
   l.leading = rd.number(*body, "leading", l.body.size * 1.5);
   l.indent = rd.number(*body, "indent", 2);
   l.latin_space = rd.number(*body, "latin_space", 0.25);
+  if (const toml::node* h = body->get("hanging")) {
+    auto v = h->value<bool>();
+    if (!v) throw InputError(file, rd.line(*h), "hanging is true or false");
+    l.hanging = *v;
+  }
+  std::string punct = (*body)["punctuation"].value_or(std::string("mainland"));
+  if (punct == "mainland") l.compress_punctuation = true;
+  else if (punct == "taiwan") l.compress_punctuation = false;
+  else throw InputError(file, rd.line(*body), "punctuation is mainland or taiwan, not '" + punct + "'");
   std::string k = (*body)["kinsoku"].value_or(std::string("strict"));
   if (k == "basic") l.kinsoku = Kinsoku::Basic;
   else if (k == "gb") l.kinsoku = Kinsoku::GB;

@@ -52,6 +52,8 @@ struct Layout {
   double indent = 2;      // em
   Kinsoku kinsoku = Kinsoku::Strict;
   double latin_space = 0.25;
+  bool hanging = false;               // hanging punctuation (most mainland papers: no)
+  bool compress_punctuation = true;   // punctuation = "mainland" (标点挤压) or "taiwan" (full em)
   double rule_width = 0.5;  // pt, rules between modules
   std::map<std::string, TextStyleSpec> styles;     // subhead, byline, caption, ...
   std::map<std::string, HeadlineSpec> headlines;   // lead, major, minor
