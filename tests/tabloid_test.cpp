@@ -278,12 +278,11 @@ TEST(TabloidLayout, HasTheBroadsheetsStylesWithASmallerMasthead) {
   };
   EXPECT_EQ(keys(tab.styles), keys(broad.styles));
   EXPECT_EQ(keys(tab.headlines), keys(broad.headlines));
-  EXPECT_EQ(keys(tab.masthead), keys(broad.masthead));
   for (const char* style : {"subhead", "byline", "dateline", "caption", "credit", "jump", "jump_title", "folio",
                             "section", "bold"})
     EXPECT_TRUE(tab.styles.count(style)) << "tabloid lacks style " << style;
-  ASSERT_TRUE(tab.masthead.count("name") && broad.masthead.count("name"));
-  EXPECT_LT(tab.masthead.at("name"), broad.masthead.at("name"));
+  EXPECT_LT(tab.masthead.name, broad.masthead.name);
+  EXPECT_LT(tab.masthead.meta, tab.masthead.name);
   // The front-page title is still the largest headline.
   EXPECT_GT(tab.headline("lead").title.size, tab.headline("major").title.size);
   EXPECT_GT(tab.headline("major").title.size, tab.headline("minor").title.size);

@@ -1,6 +1,9 @@
 // 报头 (masthead) of page 1 and 报眉 (folio line) of every page. The engine owns
 // the issue metadata: weekday, lunar date and page count are computed, not typed.
+#include <filesystem>
+
 #include "calendar/calendar.h"
+#include "image/image.h"
 #include "fonts/fonts.h"
 #include "makeup/blocks.h"
 
@@ -8,11 +11,6 @@ namespace paiban::makeup {
 namespace {
 
 constexpr Cmyk kMastheadRed{0, 1, 1, 0};
-
-double size_of(const Context& ctx, const char* part, double fallback) {
-  auto it = ctx.layout.masthead.find(part);
-  return it == ctx.layout.masthead.end() ? fallback : it->second;
-}
 
 // One line of display text at (x, baseline), aligned within `width`.
 double put(Page& page, const Context& ctx, const std::string& text, const std::string& role, double size, double x,
@@ -77,46 +75,69 @@ namespace paiban::makeup {
 
 void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines) {
   const Layout& L = ctx.layout;
+  const MastheadSpec& ms = L.masthead;
   const Issue& is = ctx.issue;
   Date date = issue_date(ctx);
-  double name_size = size_of(ctx, "name", 86), sponsor_size = size_of(ctx, "sponsor", 11);
-  double meta_size = size_of(ctx, "meta", 9);
   double height = lines * L.leading;
 
-  // The paper's name, large, in the masthead face and the paper's red.
-  double name_base = top + 0.12 * height + 0.88 * name_size;
-  double name_w = natural_width(is.paper.name, ctx.style(TextStyleSpec{"masthead", name_size, Align::Left, Align::Left, 0}));
-  double name_x = x + L.body.size;
-  put(page, ctx, is.paper.name, "masthead", name_size, name_x, name_base, name_w + 1, Align::Left, kMastheadRed);
-  if (!is.paper.sponsor.empty())
-    put(page, ctx, is.paper.sponsor, "kicker", sponsor_size, name_x, name_base + 0.2 * name_size + sponsor_size * 1.2,
-        name_w, Align::Center);
-
-  // The metadata panel to the right of the name, behind a rule.
-  std::string why;
-  std::string cn;
+  std::string why, cn;
   if (!is.paper.cn.empty()) {
     auto code = parse_cn(is.paper.cn, &why);
     if (!code) throw InputError(is.file, line(is, "cn"), "bad CN code '" + is.paper.cn + "': " + why);
     cn = "国内统一连续出版物号：" + code->text("—");
   }
   int pages = static_cast<int>(is.pages.size());
-  std::vector<std::string> meta = {
-      date_zh(date) + "　" + weekday_zh(date),
-      "农历" + lunar_date_zh(date),
-      "第" + std::to_string(ctx.edition.number) + "期　" + page_count_zh(pages),
-      is.paper.publisher,
-      cn,
-  };
+  std::string count = ms.page_count_chinese ? page_count_zh(pages) : "今日" + std::to_string(pages) + "版";
+  std::string dated = date_zh(date) + "　" + weekday_zh(date);
+  std::string lunar = "农历" + lunar_date_zh(date);
+  std::string number = "第" + std::to_string(ctx.edition.number) + "期";
+
+  // The paper's name: calligraphy artwork when the paper has it, else set large in the masthead face.
+  double name_h = ms.name * 1.05, name_w;
+  double name_top = top + (ms.centred ? 0.06 : 0.12) * height;
+  if (!is.paper.masthead_image.empty()) {
+    std::string path = (std::filesystem::path(is.dir) / is.paper.masthead_image).string();
+    ImageInfo info;
+    try {
+      info = probe_image(path);
+    } catch (const InputError& e) {
+      throw InputError(is.file, line(is, "masthead_image"), std::string("masthead image: ") + e.what());
+    }
+    name_w = name_h * info.width / std::max(1, info.height);
+  } else {
+    name_w = natural_width(is.paper.name, ctx.style(TextStyleSpec{"masthead", ms.name, Align::Left, Align::Left, 0}));
+  }
+  double name_x = ms.centred ? x + (width - name_w) / 2 : x + L.body.size;
+  if (!is.paper.masthead_image.empty())
+    page.images.push_back(ImagePlacement{(std::filesystem::path(is.dir) / is.paper.masthead_image).string(), name_x,
+                                         name_top, name_w, name_h});
+  else
+    put(page, ctx, is.paper.name, "masthead", ms.name, name_x, name_top + 0.88 * ms.name, name_w + 1, Align::Left,
+        kMastheadRed);
+  double sponsor_base = name_top + name_h + ms.sponsor * 1.3;
+  if (!is.paper.sponsor.empty())
+    put(page, ctx, is.paper.sponsor, "kicker", ms.sponsor, name_x, sponsor_base, name_w, Align::Center);
+
+  if (ms.centred) {
+    // Two lines across the foot of the block: date and lunar date left, number and pages right.
+    double y1 = top + height - ms.meta * 2.6, y2 = y1 + ms.meta * 1.6;
+    put(page, ctx, dated + "　" + lunar, "sans", ms.meta, x, y1, width, Align::Left);
+    put(page, ctx, number + "　" + count, "sans", ms.meta, x, y1, width, Align::Right);
+    put(page, ctx, is.paper.publisher, "sans", ms.meta, x, y2, width, Align::Left);
+    if (!cn.empty()) put(page, ctx, cn, "sans", ms.meta, x, y2, width, Align::Right);
+    return;
+  }
+  // The metadata panel to the right of the name, behind a rule.
+  std::vector<std::string> meta = {dated, lunar, number + "　" + count, is.paper.publisher, cn};
   double panel_x = name_x + name_w + 2.5 * L.body.size;
   double panel_w = x + width - panel_x;
   page.rules.push_back(Rule{panel_x - L.body.size, top + 0.1 * height, panel_x - L.body.size, top + 0.9 * height,
                             0.5, Cmyk{}});
-  double step = meta_size * 1.9;
-  double y = top + (height - step * static_cast<double>(meta.size())) / 2 + 0.88 * meta_size + step * 0.3;
+  double step = ms.meta * 1.9;
+  double y = top + (height - step * static_cast<double>(meta.size())) / 2 + 0.88 * ms.meta + step * 0.3;
   for (const std::string& m : meta) {
     if (m.empty()) continue;
-    put(page, ctx, m, "sans", meta_size, panel_x, y, panel_w, Align::Center);
+    put(page, ctx, m, "sans", ms.meta, panel_x, y, panel_w, Align::Center);
     y += step;
   }
 }
@@ -135,7 +156,7 @@ void draw_folio(Page& page, const Context& ctx, const PagePlan& plan) {
   Date date = issue_date(ctx);
   double y = L.folio_y;
   double left = L.left(), width = L.type_width();
-  std::string number = "第" + std::to_string(plan.number) + "版";
+  std::string number = "第" + (L.masthead.folio_chinese ? chinese_numeral(plan.number) : std::to_string(plan.number)) + "版";
   std::string section = plan.section.empty() ? "" : "　" + plan.section;
   std::string dated = date_zh(date) + "　" + weekday_zh(date) + "　" + ctx.issue.paper.name;
   // Odd pages carry the page number at the outer (right) edge, even pages at the left.

@@ -134,6 +134,8 @@ Issue load_issue(const std::string& dir) {
   issue.paper.publisher = want_string(paper, "publisher", issue.file, pl, false);
   issue.paper.cn = want_string(paper, "cn", issue.file, pl, false);
   if (const toml::node* n = paper.get("cn")) issue.lines["cn"] = line_of(*n);
+  issue.paper.masthead_image = want_string(paper, "masthead_image", issue.file, pl, false);
+  if (const toml::node* n = paper.get("masthead_image")) issue.lines["masthead_image"] = line_of(*n);
   if (const toml::node* s = paper.get("schedule")) {
     const toml::table* st = s->as_table();
     if (!st) throw InputError(issue.file, line_of(*s), "[paper.schedule] must be a table");

@@ -80,6 +80,7 @@ struct Schedule {
 
 struct Paper {
   std::string name, sponsor, publisher, cn;
+  std::string masthead_image;  // calligraphy artwork (PNG or JPEG) instead of the name set in type
   Schedule schedule;
 };
 

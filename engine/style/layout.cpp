@@ -146,9 +146,29 @@ Layout load_layout(const std::string& file) {
     p.slug = rd.number(*pr, "slug", p.slug / kMm) * kMm;
     if (p.tac < 100 || p.tac > 400) throw InputError(file, rd.line(*pr), "tac must be between 100 and 400 percent");
   }
-  if (const toml::table* m = root["masthead"].as_table())
-    for (auto&& [name, node] : *m)
-      if (auto v = node.value<double>()) l.masthead[std::string(name.str())] = *v;
+  if (const toml::table* m = root["masthead"].as_table()) {
+    MastheadSpec& ms = l.masthead;
+    ms.name = rd.number(*m, "name", ms.name);
+    ms.sponsor = rd.number(*m, "sponsor", ms.sponsor);
+    ms.meta = rd.number(*m, "meta", ms.meta);
+    auto choice = [&](const char* key, const char* a, const char* b, bool fallback) {
+      const toml::node* n = m->get(key);
+      if (!n) return fallback;
+      std::string v = n->value_or(std::string());
+      if (v != a && v != b)
+        throw InputError(file, rd.line(*n), std::string(key) + " is " + a + " or " + b + ", not '" + v + "'");
+      return v == b;
+    };
+    ms.centred = choice("arrangement", "left", "center", ms.centred);
+    ms.page_count_chinese = choice("page_count", "arabic", "chinese", ms.page_count_chinese);
+    ms.folio_chinese = choice("page_numbers", "arabic", "chinese", ms.folio_chinese);
+    for (auto&& [k, v] : *m) {
+      std::string key(k.str());
+      if (key != "name" && key != "sponsor" && key != "meta" && key != "arrangement" && key != "page_count" &&
+          key != "page_numbers")
+        throw InputError(file, rd.line(v), "unknown masthead key '" + key + "'");
+    }
+  }
   for (const char* need : {"subhead", "byline", "dateline", "caption", "jump", "folio", "section"})
     if (!l.styles.count(need)) throw InputError(file, 1, std::string("layout needs a style '") + need + "'");
   for (const char* need : {"lead", "major", "minor"})

@@ -36,6 +36,14 @@ struct PressSpec {
   double slug = 36;        // pt beyond the bleed for printer's marks
 };
 
+// The masthead block (报头): sizes and arrangement, and how numbers are written.
+struct MastheadSpec {
+  double name = 86, sponsor = 11, meta = 9;  // pt
+  bool centred = false;              // arrangement: "left" (name left, panel right) or "center"
+  bool page_count_chinese = true;    // 今日四版 (chinese) or 今日4版 (arabic)
+  bool folio_chinese = false;        // 第二版 (chinese) or 第2版 (arabic)
+};
+
 struct Layout {
   std::string name, file;
   // Page, in pt.
@@ -57,7 +65,7 @@ struct Layout {
   double rule_width = 0.5;  // pt, rules between modules
   std::map<std::string, TextStyleSpec> styles;     // subhead, byline, caption, ...
   std::map<std::string, HeadlineSpec> headlines;   // lead, major, minor
-  std::map<std::string, double> masthead;          // sizes of the masthead parts
+  MastheadSpec masthead;
   PressSpec press;
 
   double column_width() const { return column_chars * body.size; }
