@@ -35,17 +35,30 @@ std::vector<int> row_tops(const PagePlan& p, const Layout& L) {
   return tops;
 }
 
-// The source rectangle that fills the frame, centred (cover, not fit).
-ImagePlacement cover(const std::string& path, double x, double y, double w, double h) {
+// Fill: the part of the image that covers the frame, cut around the focus
+// point (centred by default). Fit: the whole image, as large as the frame
+// allows, centred in it.
+ImagePlacement place_image(const std::string& path, double x, double y, double w, double h, const Article& a) {
   ImageInfo info = probe_image(path);
   ImagePlacement p{path, x, y, w, h};
   double img = static_cast<double>(info.width) / std::max(1, info.height), box = w / h;
+  if (a.fit_image) {
+    if (img > box) {
+      p.h = w / img;
+      p.y = y + (h - p.h) / 2;
+    } else {
+      p.w = h * img;
+      p.x = x + (w - p.w) / 2;
+    }
+    return p;
+  }
+  auto clamp = [](double v, double hi) { return std::max(0.0, std::min(v, hi)); };
   if (img > box) {
     p.crop_w = box / img;
-    p.crop_x = (1 - p.crop_w) / 2;
+    p.crop_x = clamp(a.focus_x - p.crop_w / 2, 1 - p.crop_w);
   } else {
     p.crop_h = img / box;
-    p.crop_y = (1 - p.crop_h) / 2;
+    p.crop_y = clamp(a.focus_y - p.crop_h / 2, 1 - p.crop_h);
   }
   return p;
 }
@@ -78,7 +91,7 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
   double top = L.line_top(f.top);
   try {
-    page.images.push_back(cover(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35));
+    page.images.push_back(place_image(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35, a));
     const ImagePlacement& im = page.images.back();
     ImageInfo info = probe_image(path);
     fit.images.push_back({b.image, static_cast<int>(info.width * im.crop_w * 72.0 / im.w)});
@@ -307,6 +320,13 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
     for (size_t k = 0; k < fs.size(); ++k)
       if (wanted(fs[k].page)) needed = k + 1;
     if (needed == 0) continue;
+    if (a.boxed)
+      for (size_t k = 0; k < needed; ++k) {
+        const Frame& f = fs[k];
+        double g = L.gutter / 2, top = L.line_top(f.top) - L.leading * 0.25;
+        double bottom = L.line_top(f.top + f.body_lines()) + L.leading * 0.25;
+        pages[f.page - 1].boxes.push_back(Box{f.x - g, top, f.width + 2 * g, bottom - top, Cmyk{}, true, 0.75});
+      }
     if (is_photo(a)) {
       FrameFit fit = fit_of(fs[0], id, L);
       photo(pages[fs[0].page - 1], ctx, a, fs[0], fit);

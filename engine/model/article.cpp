@@ -266,7 +266,7 @@ Article parse_article(const std::string& id, const std::string& file, const std:
                        std::string("front matter: ") + std::string(e.description()));
     }
     static const char* known[] = {"section", "kicker", "title",  "subtitle", "byline", "dateline", "headline",
-                                  "jump_title", "credit", "note", "sample"};
+                                  "jump_title", "credit", "note", "sample", "box", "fit", "focus"};
     for (auto&& [k, v] : t) {
       bool ok = false;
       for (const char* kn : known) ok = ok || k.str() == kn;
@@ -286,6 +286,25 @@ Article parse_article(const std::string& id, const std::string& file, const std:
     a.note = get_string(t, "note", file, 2);
     std::string h = get_string(t, "headline", file, 2);
     if (!h.empty()) a.headline = h;
+    if (const toml::node* b = t.get("box")) {
+      auto v = b->value<bool>();
+      if (!v) throw InputError(file, 1 + static_cast<int>(b->source().begin.line), "'box' must be true or false");
+      a.boxed = *v;
+    }
+    std::string fit = get_string(t, "fit", file, 2);
+    if (!fit.empty() && fit != "fill" && fit != "fit")
+      throw InputError(file, a.lines["fit"], "'fit' is \"fill\" (crop to the frame) or \"fit\" (show it whole)");
+    a.fit_image = fit == "fit";
+    if (const toml::node* f = t.get("focus")) {
+      const toml::array* arr = f->as_array();
+      int ln = 1 + static_cast<int>(f->source().begin.line);
+      if (!arr || arr->size() != 2) throw InputError(file, ln, "'focus' is [x, y], fractions of the image from its top left");
+      auto x = arr->get(0)->value<double>(), y = arr->get(1)->value<double>();
+      if (!x || !y || *x < 0 || *x > 1 || *y < 0 || *y > 1)
+        throw InputError(file, ln, "'focus' values are between 0 and 1");
+      a.focus_x = *x;
+      a.focus_y = *y;
+    }
     if (const toml::node* s = t.get("sample")) {
       auto v = s->value<bool>();
       if (!v) throw InputError(file, 1 + static_cast<int>(s->source().begin.line), "'sample' must be true or false");

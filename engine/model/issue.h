@@ -46,6 +46,9 @@ struct Article {
   std::string credit;              // photo credit
   std::string note;                // free remark for editors
   bool sample = false;             // text written for the project, not news
+  bool boxed = false;              // a frame is drawn around the module (box = true)
+  bool fit_image = false;          // photo: fit inside the frame instead of filling it (fit = "fit")
+  double focus_x = 0.5, focus_y = 0.5;  // photo: the point kept when cropping (focus = [x, y])
   std::vector<Block> blocks;
   std::map<std::string, int> lines;  // line of each front-matter key
   // What the input cleaning removed or changed (control characters, zero-width
