@@ -1,6 +1,7 @@
 // Images for photos and masthead artwork: JPEG and PNG, read with libjpeg and libpng.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,13 @@ Pixels separate(const Pixels& rgb, const Separation& s);
 
 // Baseline JPEG of 8-bit grey, RGB or CMYK samples (CMYK stored as is, not inverted).
 std::string encode_jpeg(const Pixels& px, int quality);
+
+// Separated photos are kept on disk between builds, named by a hash of the
+// image, the profile and the settings, so a photo is separated once, not on
+// every proof. `make` runs on a miss. The folder is $PAIBAN_CACHE, else
+// $XDG_CACHE_HOME/paiban, else ~/.cache/paiban; PAIBAN_CACHE=off turns it off.
+// Output is the same bytes either way.
+std::string cached_separation(const std::string& image, const Separation& s, int quality,
+                              const std::function<std::string()>& make);
 
 }  // namespace paiban

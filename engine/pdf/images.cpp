@@ -22,17 +22,19 @@ ImageData prepare_image(const std::string& path, const PrintSettings& print) {
     d.inverted = info.adobe_inverted;
     return d;
   }
-  Pixels px = decode_image(path);
-  if (needs_cmyk) {
-    if (print.cmyk_profile.empty()) throw InputError(path, 0, "no CMYK profile to separate this RGB image with");
-    px = separate(px, Separation{print.cmyk_profile, print.tac});
-    if (info.format == ImageFormat::Jpeg) {
-      d.bytes = encode_jpeg(px, print.jpeg_quality);
-      d.filter = "DCTDecode";
-      d.colour_space = "DeviceCMYK";
-      return d;
-    }
+  if (needs_cmyk && print.cmyk_profile.empty()) throw InputError(path, 0, "no CMYK profile to separate this RGB image with");
+  Separation sep{print.cmyk_profile, print.tac};
+  if (needs_cmyk && info.format == ImageFormat::Jpeg) {
+    std::string original = read_file(path);
+    check_jpeg_complete(path, original);
+    d.bytes = cached_separation(original, sep, print.jpeg_quality,
+                                [&] { return encode_jpeg(separate(decode_image(path), sep), print.jpeg_quality); });
+    d.filter = "DCTDecode";
+    d.colour_space = "DeviceCMYK";
+    return d;
   }
+  Pixels px = decode_image(path);
+  if (needs_cmyk) px = separate(px, sep);
   d.bytes = deflate(std::string(px.data.begin(), px.data.end()));
   d.filter = "FlateDecode";
   d.colour_space = px.info.components == 1 ? "DeviceGray" : px.info.components == 4 ? "DeviceCMYK" : "DeviceRGB";
