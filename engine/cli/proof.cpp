@@ -38,6 +38,7 @@ std::string default_prefix(const Args& a) {
 std::string proof_once(Workshop& shop, const Args& a, int* status) {
   auto t0 = std::chrono::steady_clock::now();
   BuildResult r = shop.build(a.opt);
+  FILE* say = a.report == "json" ? stderr : stdout;  // JSON stays alone on stdout, for tools
   std::string prefix = a.out.empty() ? default_prefix(a) : a.out;
   if (!r.pdf.empty()) {
     if (a.png) {
@@ -45,11 +46,11 @@ std::string proof_once(Workshop& shop, const Args& a, int* status) {
                              ? prefix.substr(0, prefix.size() - 4)
                              : prefix;
       if (fs::path(base).has_parent_path()) fs::create_directories(fs::path(base).parent_path());
-      for (const std::string& f : render_png(r.pdf, a.dpi, base, a.opt.pages)) std::printf("wrote %s\n", f.c_str());
+      for (const std::string& f : render_png(r.pdf, a.dpi, base, a.opt.pages)) std::fprintf(say, "wrote %s\n", f.c_str());
     } else {
       std::string file = prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".pdf" ? prefix : prefix + ".pdf";
       save_atomically(file, r.pdf);
-      std::printf("wrote %s\n", file.c_str());
+      std::fprintf(say, "wrote %s\n", file.c_str());
     }
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -57,10 +58,10 @@ std::string proof_once(Workshop& shop, const Args& a, int* status) {
   if (!a.report.empty()) std::fputs(report.c_str(), stdout);
   else
     for (const Notice& n : r.edition.notices) std::fprintf(stderr, "%s\n", format_notice(n).c_str());
-  std::printf("proof of page(s)");
-  for (int p : a.opt.pages) std::printf(" %d", p);
-  std::printf(" in %.1f ms\n", ms);
-  std::fflush(stdout);
+  std::fprintf(say, "proof of page(s)");
+  for (int p : a.opt.pages) std::fprintf(say, " %d", p);
+  std::fprintf(say, " in %.1f ms\n", ms);
+  std::fflush(say);
   *status = r.edition.ok() ? 0 : 1;
   return fit_report_text(r.edition);
 }

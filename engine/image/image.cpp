@@ -148,7 +148,10 @@ void check_jpeg_complete(const std::string& path, const std::string& b) {
 ImageInfo probe_image(const std::string& path) {
   File f(path);
   if (!f.f) throw InputError(path, 0, "image not found");
-  return is_png(path) ? read_png(path, nullptr) : read_jpeg(path, nullptr);
+  if (is_png(path)) return read_png(path, nullptr);
+  ImageInfo info = read_jpeg(path, nullptr);
+  check_jpeg_complete(path, read_file(path));  // a truncated photo is found when it is placed
+  return info;
 }
 
 Pixels decode_image(const std::string& path) {

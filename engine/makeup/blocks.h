@@ -61,6 +61,10 @@ Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capaci
 
 void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line);
 
+// Fill: the part of the image that covers the box, cut around the article's
+// focus point; fit (fit = "fit"): the whole image, centred in the box.
+ImagePlacement place_image(const std::string& path, double x, double y, double w, double h, const Article& a);
+
 // The masthead block of page 1 and the folio (报眉) of the other pages.
 void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines);
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan);

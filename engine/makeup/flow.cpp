@@ -1,6 +1,7 @@
 // Body text: paragraphs and subheads set at the column measure, then poured
 // into the columns of a frame.
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <filesystem>
 
@@ -120,25 +121,98 @@ Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit) {
   return f;
 }
 
+// Balanced columns, chosen over all ways of cutting the slots into columns: the
+// tallest column as short as it can be, then the shortest as tall as it can be,
+// then the earlier columns as full as they can be, so the white at the column
+// feet is spread as evenly as the subheads allow and the last column is the short one.
+// Columns end only where a subhead may be parted from what follows.
+Fill balanced(const std::vector<Slot>& slots, int from, int cols, int capacity) {
+  const int n = static_cast<int>(slots.size()) - from;
+  std::vector<int> sum(static_cast<size_t>(n) + 1, 0);
+  for (int i = 0; i < n; ++i) sum[i + 1] = sum[i] + slots[from + i].lines;
+  auto height = [&](int i, int j) {  // slots [i, j) in one column, a blank at its head dropped
+    return sum[j] - sum[i] - (slots[from + i].kind == Slot::Blank ? slots[from + i].lines : 0);
+  };
+  auto may_end = [&](int j) { return j == n || !slots[from + j - 1].keep_with_next; };
+  struct Best {
+    int tallest = INT_MAX, shortest = -1, prev = -1;
+  };
+  // best[c][j]: the first c columns hold slots [0, j).
+  std::vector<std::vector<Best>> best(static_cast<size_t>(cols) + 1, std::vector<Best>(static_cast<size_t>(n) + 1));
+  best[0][0] = Best{0, INT_MAX, -1};
+  for (int c = 0; c < cols; ++c)
+    for (int i = 0; i <= n; ++i) {
+      const Best& b = best[c][i];
+      if (b.tallest == INT_MAX) continue;
+      for (int j = i; j <= n; ++j) {
+        if (j > i && height(i, j) > capacity) break;
+        if (!may_end(j) && j != i) continue;
+        int h = j > i ? height(i, j) : 0;
+        Best cand{std::max(b.tallest, h), std::min(b.shortest, h), i};
+        Best& cur = best[c + 1][j];
+        // Ties go to fuller earlier columns, so the last column is the short one.
+        if (cand.tallest < cur.tallest || (cand.tallest == cur.tallest && cand.shortest > cur.shortest) ||
+            (cand.tallest == cur.tallest && cand.shortest == cur.shortest && cand.prev > cur.prev))
+          cur = cand;
+      }
+    }
+  Fill f;
+  f.columns.resize(static_cast<size_t>(cols));
+  if (best[cols][n].tallest == INT_MAX) {
+    f.next = from;
+    return f;
+  }
+  for (int c = cols, j = n; c > 0; --c) {
+    int i = best[c][j].prev;
+    int used = 0;
+    for (int k = i; k < j; ++k) {
+      if (k == i && slots[from + k].kind == Slot::Blank) continue;
+      f.columns[c - 1].push_back({from + k, used});
+      used += slots[from + k].lines;
+    }
+    f.tallest = std::max(f.tallest, used);
+    j = i;
+  }
+  f.next = from + n;
+  return f;
+}
+
 }  // namespace
 
 Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve, bool balance) {
   auto full_limit = [&](int c, int) { return capacity - (c == cols - 1 ? reserve : 0); };
   Fill full = pour(slots, from, cols, full_limit);
   if (!balance || full.next < static_cast<int>(slots.size())) return full;
-  // Balanced columns: each takes its share of what is left, no column taller
-  // than h; the smallest h that takes every slot wins.
-  int total = 0;
-  for (size_t i = static_cast<size_t>(from); i < slots.size(); ++i) total += slots[i].lines;
-  for (int h = std::max(1, (total + cols - 1) / cols); h <= capacity; ++h) {
-    auto share = [&](int c, int left) {
-      int rest = cols - c;
-      return std::min(h - (c == cols - 1 ? reserve : 0), (left + rest - 1) / rest);
-    };
-    Fill f = pour(slots, from, cols, share);
-    if (f.next >= static_cast<int>(slots.size())) return f;
+  Fill best = balanced(slots, from, cols, capacity - reserve);
+  return best.next >= static_cast<int>(slots.size()) ? best : full;
+}
+
+// Fill: the part of the image that covers the frame, cut around the focus
+// point (centred by default). Fit: the whole image, as large as the frame
+// allows, centred in it.
+ImagePlacement place_image(const std::string& path, double x, double y, double w, double h, const Article& a) {
+  ImageInfo info = probe_image(path);
+  ImagePlacement p{path, x, y, w, h};
+  double img = static_cast<double>(info.width) / std::max(1, info.height), box = w / h;
+  if (a.fit_image) {
+    if (img > box) {
+      p.h = w / img;
+      p.y = y + (h - p.h) / 2;
+    } else {
+      p.w = h * img;
+      p.x = x + (w - p.w) / 2;
+    }
+    return p;
   }
-  return full;
+  auto clamp = [](double v, double hi) { return std::max(0.0, std::min(v, hi)); };
+  if (img > box) {
+    p.crop_w = box / img;
+    p.crop_x = clamp(a.focus_x - p.crop_w / 2, 1 - p.crop_w);
+  } else {
+    p.crop_h = img / box;
+    p.crop_y = clamp(a.focus_y - p.crop_h / 2, 1 - p.crop_h);
+  }
+  return p;
 }
 
 void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line) {
@@ -149,8 +223,10 @@ void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid
     int cap_lines = static_cast<int>(s.caption->para.lines.size());
     double top = L.line_top(grid_line);
     double h = (s.lines - cap_lines) * L.leading - L.leading * 0.3;
-    page.images.push_back(ImagePlacement{(std::filesystem::path(ctx.issue.dir) / s.block->image).string(), x, top,
-                                         L.column_width(), h});
+    // An inline picture fills the column's width and its grid lines, cropped around the centre.
+    Article centred;
+    page.images.push_back(
+        place_image((std::filesystem::path(ctx.issue.dir) / s.block->image).string(), x, top, L.column_width(), h, centred));
     for (int k = 0; k < cap_lines; ++k)
       draw_line(page, *s.caption, s.caption->para.lines[k], x, L.baseline(grid_line + s.lines - cap_lines + k));
   }

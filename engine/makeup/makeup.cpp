@@ -35,34 +35,6 @@ std::vector<int> row_tops(const PagePlan& p, const Layout& L) {
   return tops;
 }
 
-// Fill: the part of the image that covers the frame, cut around the focus
-// point (centred by default). Fit: the whole image, as large as the frame
-// allows, centred in it.
-ImagePlacement place_image(const std::string& path, double x, double y, double w, double h, const Article& a) {
-  ImageInfo info = probe_image(path);
-  ImagePlacement p{path, x, y, w, h};
-  double img = static_cast<double>(info.width) / std::max(1, info.height), box = w / h;
-  if (a.fit_image) {
-    if (img > box) {
-      p.h = w / img;
-      p.y = y + (h - p.h) / 2;
-    } else {
-      p.w = h * img;
-      p.x = x + (w - p.w) / 2;
-    }
-    return p;
-  }
-  auto clamp = [](double v, double hi) { return std::max(0.0, std::min(v, hi)); };
-  if (img > box) {
-    p.crop_w = box / img;
-    p.crop_x = clamp(a.focus_x - p.crop_w / 2, 1 - p.crop_w);
-  } else {
-    p.crop_h = img / box;
-    p.crop_y = clamp(a.focus_y - p.crop_h / 2, 1 - p.crop_h);
-  }
-  return p;
-}
-
 bool is_photo(const Article& a) {
   return a.title.empty() && a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image;
 }
@@ -155,7 +127,7 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
     Page& page = pages[f.page - 1];
     FrameFit fit = fit_of(f, a.id, L);
     bool last = k + 1 == frames.size() || from >= n;
-    if (from >= n) {
+    if (from >= n && k > 0) {
       fit.underset_lines = f.body_lines();
       ctx.edition.frames.push_back(fit);
       ctx.notice(Notice::Warning, a.id, 0, frame_name(f) + " is empty: the text ended before it");

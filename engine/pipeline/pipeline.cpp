@@ -97,7 +97,8 @@ BuildResult Workshop::build(const BuildOptions& o) {
                      "no layout '" + issue.layout + "' (" + layout_file.string() + " does not exist)");
   }
   Layout layout = load_layout(layout_file.string());
-  if (!fonts_) fonts_ = std::make_unique<FontRegistry>((fs::path(root_) / "fonts" / "fonts.toml").string());
+  if (!fonts_) fonts_ = std::make_shared<FontRegistry>((fs::path(root_) / "fonts" / "fonts.toml").string());
+  r.fonts = fonts_;
   lap("parse");
   MakeupOptions mo;
   mo.pages = o.pages;

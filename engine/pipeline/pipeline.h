@@ -26,6 +26,7 @@ struct BuildOptions {
 };
 
 struct BuildResult {
+  std::shared_ptr<const FontRegistry> fonts;  // the faces the pages point at stay alive with them
   Edition edition;
   std::string pdf;  // empty when the build failed
   std::vector<std::pair<std::string, double>> timings;  // stage, milliseconds
@@ -43,7 +44,7 @@ class Workshop {
 
  private:
   std::string root_;
-  std::unique_ptr<FontRegistry> fonts_;
+  std::shared_ptr<FontRegistry> fonts_;
   TextCache cache_;
 };
 
