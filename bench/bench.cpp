@@ -16,6 +16,7 @@
 #include "makeup/makeup.h"
 #include "model/issue.h"
 #include "pdf/pdf.h"
+#include "proof/proof.h"
 #include "pipeline/pipeline.h"
 #include "shape/shape.h"
 #include "style/layout.h"
@@ -221,6 +222,46 @@ void BM_ProofPage1(benchmark::State& state) {
   run_build(state, o);
 }
 BENCHMARK(BM_ProofPage1)->Unit(benchmark::kMillisecond);
+
+// 8. An editor's proof of page 1 as `paiban proof --page 1 --png` makes it: a
+// screen PDF (no PDF/X) rendered to PNG at 72 dpi by Poppler.
+void BM_ProofPage1Png(benchmark::State& state) {
+  BuildOptions o;
+  o.issue_dir = kIssue;
+  o.root = kRoot;
+  o.pages = {1};
+  o.pdfx = PdfX::None;
+  o.allow_overset = true;
+  std::string prefix = "/tmp/paiban_bench_proof";
+  for (auto _ : state) {
+    BuildResult r = build(o);
+    benchmark::DoNotOptimize(render_png(r.pdf, 72, prefix, o.pages));
+  }
+}
+BENCHMARK(BM_ProofPage1Png)->Unit(benchmark::kMillisecond);
+
+// 9. Watch mode: page 1 was proofed; now page 2, in the same workshop (fonts
+// loaded, text of the shared lead already set).
+void BM_WatchProofPage2AfterPage1(benchmark::State& state) {
+  Workshop shop(kRoot);
+  BuildOptions o;
+  o.issue_dir = kIssue;
+  o.pdfx = PdfX::None;
+  o.allow_overset = true;
+  o.pages = {1};
+  shop.build(o);
+  o.pages = {2};
+  for (auto _ : state) {
+    state.PauseTiming();
+    BuildOptions first = o;
+    first.pages = {1};
+    shop.build(first);  // the editor was on page 1
+    state.ResumeTiming();
+    BuildResult r = shop.build(o);
+    benchmark::DoNotOptimize(r.pdf.data());
+  }
+}
+BENCHMARK(BM_WatchProofPage2AfterPage1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
