@@ -73,17 +73,26 @@ void add_pdfx(PdfMemDocument& doc, const PdfMeta& meta, const PrintSettings& pri
     id.AddKey("GTS_PDFXVersion", PdfString("PDF/X-4"));
   }
 
+  // PDF/X-1a may name a registered condition (IFRA26) alone; PDF/X-4 must embed
+  // a profile: the press's (--icc), else the one the photos were separated with.
+  std::string profile_file = print.icc;
+  bool custom = false;
+  if (profile_file.empty() && print.pdfx == PdfX::X4) {
+    profile_file = print.cmyk_profile;
+    custom = true;
+  }
   PdfObject* intent = doc.GetObjects().CreateObject("OutputIntent");
   PdfDictionary& oi = intent->GetDictionary();
   oi.AddKey("S", PdfName("GTS_PDFX"));
-  oi.AddKey("OutputConditionIdentifier", PdfString(print.condition_id));
-  oi.AddKey("OutputCondition", PdfString(print.condition));
-  oi.AddKey("RegistryName", PdfString(print.registry));
-  oi.AddKey("Info", PdfString(print.condition));
-  if (!print.icc.empty()) {
-    std::string icc = read_file(print.icc);
+  std::string condition = custom ? "CMYK of " + profile_file : print.condition;
+  oi.AddKey("OutputConditionIdentifier", PdfString(custom ? std::string("Custom") : print.condition_id));
+  oi.AddKey("OutputCondition", PdfString(condition));
+  if (!custom) oi.AddKey("RegistryName", PdfString(print.registry));
+  oi.AddKey("Info", PdfString(condition));
+  if (!profile_file.empty()) {
+    std::string icc = read_file(profile_file);
     if (icc.size() < 132 || icc.compare(16, 4, "CMYK") != 0)
-      throw InputError(print.icc, 0, "not a CMYK ICC profile (the output intent needs one)");
+      throw InputError(profile_file, 0, "not a CMYK ICC profile (the output intent needs one)");
     PdfObject* profile = flate_stream(doc, deflate(icc));
     profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(4)));
     oi.AddKey("DestOutputProfile", profile->Reference());
