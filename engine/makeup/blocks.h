@@ -54,10 +54,12 @@ struct Fill {
   int tallest = 0;    // lines used in the fullest column
 };
 
-// Fills `cols` columns of `capacity` lines from slots[from]. `reserve` lines at
-// the foot of the last column stay free (for a jump line). With `balance`, the
-// columns are made as even as the slots allow.
-Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve, bool balance);
+// Fills columns from slots[from]: column c takes at most caps[c] lines and
+// starts tops[c] lines down the frame's body (under a headline that spans only
+// some columns). `reserve` lines at the foot of the last column stay free (for a
+// jump line). With `balance`, the columns are made as even as the slots allow.
+Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
+                  int reserve, bool balance);
 
 void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line);
 

@@ -126,7 +126,8 @@ Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit) {
 // then the earlier columns as full as they can be, so the white at the column
 // feet is spread as evenly as the subheads allow and the last column is the short one.
 // Columns end only where a subhead may be parted from what follows.
-Fill balanced(const std::vector<Slot>& slots, int from, int cols, int capacity) {
+Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops) {
+  const int cols = static_cast<int>(caps.size());
   const int n = static_cast<int>(slots.size()) - from;
   std::vector<int> sum(static_cast<size_t>(n) + 1, 0);
   for (int i = 0; i < n; ++i) sum[i + 1] = sum[i] + slots[from + i].lines;
@@ -145,9 +146,10 @@ Fill balanced(const std::vector<Slot>& slots, int from, int cols, int capacity) 
       const Best& b = best[c][i];
       if (b.tallest == INT_MAX) continue;
       for (int j = i; j <= n; ++j) {
-        if (j > i && height(i, j) > capacity) break;
+        if (j > i && height(i, j) > caps[c]) break;
         if (!may_end(j) && j != i) continue;
-        int h = j > i ? height(i, j) : 0;
+        // Columns are compared by where they end, so those under a narrow headline count its lines.
+        int h = tops[c] + (j > i ? height(i, j) : 0);
         Best cand{std::max(b.tallest, h), std::min(b.shortest, h), i};
         Best& cur = best[c + 1][j];
         // Ties go to fuller earlier columns, so the last column is the short one.
@@ -179,11 +181,15 @@ Fill balanced(const std::vector<Slot>& slots, int from, int cols, int capacity) 
 
 }  // namespace
 
-Fill fill_columns(const std::vector<Slot>& slots, int from, int cols, int capacity, int reserve, bool balance) {
-  auto full_limit = [&](int c, int) { return capacity - (c == cols - 1 ? reserve : 0); };
+Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
+                  int reserve, bool balance) {
+  const int cols = static_cast<int>(caps.size());
+  auto full_limit = [&](int c, int) { return caps[c] - (c == cols - 1 ? reserve : 0); };
   Fill full = pour(slots, from, cols, full_limit);
   if (!balance || full.next < static_cast<int>(slots.size())) return full;
-  Fill best = balanced(slots, from, cols, capacity - reserve);
+  std::vector<int> room = caps;
+  room.back() -= reserve;
+  Fill best = balanced(slots, from, room, tops);
   return best.next >= static_cast<int>(slots.size()) ? best : full;
 }
 

@@ -133,7 +133,10 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
       ctx.notice(Notice::Warning, a.id, 0, frame_name(f) + " is empty: the text ended before it");
       continue;
     }
-    Display head = k == 0 ? headline_block(ctx, a, f.width) : jump_head(ctx, a, frames[k - 1].page, f.width);
+    // A headline may span only some of the frame's columns; the others run from the frame's top.
+    int head_cols = k == 0 && a.headline_columns > 0 ? std::min(a.headline_columns, f.area->cols) : f.area->cols;
+    Display head = k == 0 ? headline_block(ctx, a, L.span_width(head_cols))
+                          : jump_head(ctx, a, frames[k - 1].page, f.width);
     int cap = f.body_lines() - head.lines;
     if (cap < 2) {
       ctx.notice(Notice::Error, a.id, 0, frame_name(f) + " has no room under its headline");
@@ -141,12 +144,19 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
       continue;
     }
     draw_display(page, head, f.x, L.line_top(f.top));
-    Fill fill = fill_columns(body.slots, from, f.area->cols, cap, last ? 0 : 1, last);
+    std::vector<int> caps(static_cast<size_t>(f.area->cols), cap), tops(caps.size(), 0);
+    for (int c = head_cols; c < f.area->cols; ++c) {
+      caps[c] = f.body_lines();
+      tops[c] = -head.lines;
+    }
+    for (int& t : tops) t += head.lines;
+    Fill fill = fill_columns(body.slots, from, caps, tops, last ? 0 : 1, last);
     int body_top = f.top + head.lines;
     for (size_t c = 0; c < fill.columns.size(); ++c)
-      for (auto [slot, offset] : fill.columns[c]) {
+      for (auto [slot, placed] : fill.columns[c]) {
         double x = L.column_x(f.area->col + static_cast<int>(c));
         const Slot& s = body.slots[slot];
+        int offset = placed + tops[c] - head.lines;
         draw_slot(page, ctx, s, x, body_top + offset);
         if (s.kind == Slot::Text) {
           const Line& l = s.text->para.lines[s.line];
@@ -171,9 +181,16 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
                           ctx.settings(js, L.column_width()));
       draw_line(page, *t, t->para.lines[0], L.column_x(f.area->col + f.area->cols - 1), L.baseline(body_top + cap - 1));
     }
+    // Fit in lines under the headline: how far down the fullest column reaches.
+    int reach = 0;
+    for (size_t c = 0; c < fill.columns.size(); ++c)
+      if (!fill.columns[c].empty()) {
+        auto [slot, placed] = fill.columns[c].back();
+        reach = std::max(reach, tops[c] - head.lines + placed + body.slots[slot].lines);
+      }
     fit.lines_available = cap;
-    fit.lines_used = fill.tallest;
-    fit.underset_lines = last ? cap - fill.tallest : 0;
+    fit.lines_used = reach;
+    fit.underset_lines = last ? cap - reach : 0;
     if (fit.underset_lines > 2)
       ctx.notice(Notice::Warning, a.id, 0,
                  frame_name(f) + " is underset by " + std::to_string(fit.underset_lines) + " lines");

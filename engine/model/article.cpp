@@ -266,7 +266,7 @@ Article parse_article(const std::string& id, const std::string& file, const std:
                        std::string("front matter: ") + std::string(e.description()));
     }
     static const char* known[] = {"section", "kicker", "title",  "subtitle", "byline", "dateline", "headline",
-                                  "jump_title", "credit", "note", "sample", "box", "fit", "focus"};
+                                  "jump_title", "credit", "note", "sample", "box", "fit", "focus", "headline_columns"};
     for (auto&& [k, v] : t) {
       bool ok = false;
       for (const char* kn : known) ok = ok || k.str() == kn;
@@ -286,6 +286,12 @@ Article parse_article(const std::string& id, const std::string& file, const std:
     a.note = get_string(t, "note", file, 2);
     std::string h = get_string(t, "headline", file, 2);
     if (!h.empty()) a.headline = h;
+    if (const toml::node* hc = t.get("headline_columns")) {
+      auto v = hc->value<int64_t>();
+      if (!v || *v < 1 || *v > 24)
+        throw InputError(file, 1 + static_cast<int>(hc->source().begin.line), "'headline_columns' is a column count");
+      a.headline_columns = static_cast<int>(*v);
+    }
     if (const toml::node* b = t.get("box")) {
       auto v = b->value<bool>();
       if (!v) throw InputError(file, 1 + static_cast<int>(b->source().begin.line), "'box' must be true or false");

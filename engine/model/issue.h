@@ -46,6 +46,7 @@ struct Article {
   std::string credit;              // photo credit
   std::string note;                // free remark for editors
   bool sample = false;             // text written for the project, not news
+  int headline_columns = 0;        // the headline spans this many of the frame's columns (0: all)
   bool boxed = false;              // a frame is drawn around the module (box = true)
   bool fit_image = false;          // photo: fit inside the frame instead of filling it (fit = "fit")
   double focus_x = 0.5, focus_y = 0.5;  // photo: the point kept when cropping (focus = [x, y])
