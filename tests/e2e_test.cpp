@@ -3,8 +3,6 @@
 // a round trip of every article's text through the PDF's text layer.
 #include <gtest/gtest.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -12,9 +10,7 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -22,80 +18,18 @@
 #include <vector>
 
 #include "model/issue.h"
+#include "support.h"
 
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kSample = PAIBAN_SOURCE_DIR "/issues/2024-05-07";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_e2e_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-RunResult run(const std::string& command) {
-  RunResult r;
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) throw std::runtime_error("cannot run " + command);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
+using namespace paiban::test;
 
 // `paiban build <issue> -o <pdf> [extra]`.
 RunResult build(const std::string& issue, const fs::path& pdf, const std::string& extra = "") {
-  return run(quoted(PAIBAN_BINARY) + " build " + quoted(issue) + " -o " + quoted(pdf.string()) +
-             (extra.empty() ? "" : " " + extra));
+  return run(paiban_command("build " + quoted(issue) + " -o " + quoted(pdf.string()) +
+                            (extra.empty() ? "" : " " + extra)));
 }
 
 // Extra options for building the sample. Empty: the sample must fit, since
@@ -103,38 +37,16 @@ RunResult build(const std::string& issue, const fs::path& pdf, const std::string
 // refitted, and note it).
 const char kSampleFlags[] = "";
 
-struct SampleBuild {
-  TempDir dir;
-  fs::path pdf;
-  RunResult result;
-};
-
 // One build of the sample per test process.
-const SampleBuild& sample() {
-  static std::unique_ptr<SampleBuild> b = [] {
-    auto s = std::make_unique<SampleBuild>();
-    s->pdf = s->dir.path() / "2024-05-07.pdf";
-    s->result = build(kSample, s->pdf, kSampleFlags);
-    return s;
-  }();
-  return *b;
+const PdfBuild& sample() {
+  static const PdfBuild b(kSample, "2024-05-07.pdf", kSampleFlags);
+  return b;
 }
 
-#define REQUIRE_SAMPLE_PDF()                                                         \
-  do {                                                                               \
-    ASSERT_EQ(sample().result.exit_code, 0) << sample().result.out;                  \
-    ASSERT_TRUE(fs::exists(sample().pdf)) << "no PDF written: " << sample().result.out; \
-  } while (0)
-
-std::string without_space(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
-  return out;
-}
+#define REQUIRE_SAMPLE_PDF() REQUIRE_PDF(sample())
 
 TEST(EndToEnd, SampleBuildsWithExitCodeZero) {
-  const SampleBuild& s = sample();
+  const PdfBuild& s = sample();
   EXPECT_EQ(s.result.exit_code, 0) << s.result.out;
   EXPECT_TRUE(fs::exists(s.pdf)) << s.result.out;
   EXPECT_NE(s.result.out.find("wrote " + s.pdf.string()), std::string::npos) << s.result.out;
@@ -144,37 +56,23 @@ TEST(EndToEnd, SampleBuildsWithExitCodeZero) {
 
 TEST(EndToEnd, SampleHasFourPages) {
   REQUIRE_SAMPLE_PDF();
-  const RunResult r = run("pdfinfo " + quoted(sample().pdf.string()));
-  ASSERT_EQ(r.exit_code, 0) << r.out;
-  size_t at = r.out.find("Pages:");
-  ASSERT_NE(at, std::string::npos) << r.out;
-  EXPECT_EQ(std::stoi(r.out.substr(at + 6)), 4) << r.out;
+  expect_pages(sample().pdf, 4);
 }
 
 TEST(EndToEnd, QpdfCheckPasses) {
   REQUIRE_SAMPLE_PDF();
-  const RunResult r = run("qpdf --check " + quoted(sample().pdf.string()));
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+  expect_qpdf_check_passes(sample().pdf);
 }
 
 TEST(EndToEnd, EveryFontIsAnEmbeddedSubsetWithToUnicode) {
   REQUIRE_SAMPLE_PDF();
   const RunResult r = run("pdffonts " + quoted(sample().pdf.string()));
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  std::istringstream lines(r.out);
-  std::string l;
   int fonts = 0;
-  while (std::getline(lines, l)) {
-    if (l.rfind("name", 0) == 0 || l.rfind("----", 0) == 0 || l.empty()) continue;
-    std::istringstream words(l);
-    std::vector<std::string> w;
-    for (std::string x; words >> x;) w.push_back(x);
-    ASSERT_GE(w.size(), 6u) << l;
+  for (const PdfFontLine& f : pdffonts_lines(r.out)) {
+    ASSERT_GE(f.words.size(), 6u) << f.line;
     ++fonts;
-    EXPECT_EQ(w[w.size() - 5], "yes") << "not embedded: " << l;
-    EXPECT_EQ(w[w.size() - 4], "yes") << "not a subset: " << l;
-    EXPECT_EQ(w[w.size() - 3], "yes") << "no ToUnicode: " << l;
+    expect_embedded_subset_with_to_unicode(f);
   }
   EXPECT_GE(fonts, 3) << r.out;
 }
@@ -205,17 +103,6 @@ TEST(EndToEnd, TwoBuildsAreByteIdentical) {
   ASSERT_EQ(a.size(), b.size());
   EXPECT_TRUE(a == b) << "the two builds differ";
 }
-
-// A copy of the sample in a temporary folder, for breaking.
-struct IssueCopy {
-  TempDir dir;
-  fs::path issue;
-  IssueCopy() {
-    issue = dir.path() / "2024-05-07";
-    fs::copy(kSample, issue, fs::copy_options::recursive);
-  }
-  fs::path toml() const { return issue / "issue.toml"; }
-};
 
 // issue.toml with the first page's `rows` one entry short of its grid;
 // returns the line of `rows`.
@@ -266,10 +153,7 @@ TEST(EndToEnd, OversetIsAnErrorWithoutAllowOverset) {
   // Far more text than summit's frame holds: the build must fail, name the
   // article's file and write nothing (text is never dropped silently).
   IssueCopy copy;
-  std::string text = slurp(copy.issue / "summit.md");
-  for (int i = 0; i < 80; ++i)
-    text += "\n这是为了测试超版而加入的段落，它的文字远远超过这篇稿件所在版面模块能够容纳的行数。\n";
-  spit(copy.issue / "summit.md", text);
+  copy.add_paragraphs("summit", 80);
   TempDir out;
   const fs::path pdf = out.path() / "overset.pdf";
   const RunResult r = build(copy.issue.string(), pdf);
@@ -405,9 +289,7 @@ std::vector<std::string> sample_articles() {
 
 const std::u32string& sample_pdf_text() {
   static const std::u32string text = [] {
-    const RunResult r = run("pdftotext -raw -enc UTF-8 " + quoted(sample().pdf.string()) + " -");
-    if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.out);
-    return fold(r.out);
+    return fold(pdf_text(sample().pdf, "-raw"));
   }();
   return text;
 }

@@ -4,66 +4,24 @@
 #include "fonts/fonts.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "model/issue.h"
+#include "support.h"
 
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace paiban::test;
 
 const std::string kFontsToml = PAIBAN_SOURCE_DIR "/fonts/fonts.toml";
 const std::string kSerifTtc = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_fonts_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    fs::path p = path_ / name;
-    std::ofstream out(p, std::ios::binary);
-    out << bytes;
-    return p.string();
-  }
-
- private:
-  fs::path path_;
-};
-
-std::optional<InputError> catch_input_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected InputError, got another exception: " << e.what();
-    return std::nullopt;
-  }
-  ADD_FAILURE() << "expected InputError, nothing was thrown";
-  return std::nullopt;
-}
 
 const FontRegistry& project_fonts() {
   static const FontRegistry fonts(kFontsToml);

@@ -4,51 +4,20 @@
 #include "model/issue.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "support.h"
+
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_issue_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string str() const { return path_.string(); }
-  fs::path write(const std::string& name, const std::string& text) const {
-    fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p;
-  }
-
- private:
-  fs::path path_;
-};
+using namespace paiban::test;
 
 // 1-based line of the first occurrence of `needle` in `text` (0 if absent).
 int line_of(const std::string& text, const std::string& needle) {
@@ -64,19 +33,6 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   size_t at = text.find(from);
   if (at == std::string::npos) throw std::logic_error("fixture text lacks: " + from);
   return text.replace(at, from.size(), to);
-}
-
-std::optional<InputError> catch_input_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected InputError, got another exception: " << e.what();
-    return std::nullopt;
-  }
-  ADD_FAILURE() << "expected InputError, nothing was thrown";
-  return std::nullopt;
 }
 
 // The error names exactly `file` and `line`, both in its fields and in its

@@ -5,7 +5,6 @@
 // under `timeout` and, when it is installed, GNU time for its peak memory.
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <zlib.h>
@@ -13,58 +12,20 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "support.h"
+
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace paiban::test;
 
 constexpr long kMaxRssKb = 1'000'000;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_limits_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
 
 std::string repeat(const std::string& s, int n) {
   std::string o;
@@ -133,19 +94,10 @@ void expect_sane(const Outcome& r) {
   }
 }
 
-std::string pdf_text(const fs::path& pdf) {
-  TempDir dir;
-  const fs::path txt = dir.path() / "text";
-  if (std::system(("pdftotext -enc UTF-8 " + quoted(pdf.string()) + " " + quoted(txt.string())).c_str()) != 0)
-    throw std::runtime_error("pdftotext failed on " + pdf.string());
-  return slurp(txt);
-}
-
 int pdf_pages(const fs::path& pdf) {
-  TempDir dir;
-  const fs::path txt = dir.path() / "info";
-  if (std::system(("pdfinfo " + quoted(pdf.string()) + " >" + quoted(txt.string())).c_str()) != 0) return -1;
-  const std::string info = slurp(txt);
+  const RunResult r = run_apart("pdfinfo " + quoted(pdf.string()));
+  if (r.exit_code != 0) return -1;
+  const std::string& info = r.out;
   const size_t at = info.find("Pages:");
   return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
 }

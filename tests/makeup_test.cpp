@@ -3,14 +3,10 @@
 // body lines on the baseline grid, balanced columns, jumps, overset and
 // underset, white space at column feet, photos scaled and cropped, bad images.
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -22,77 +18,21 @@
 #include "pipeline/pipeline.h"
 #include "style/layout.h"
 #include "text/text.h"
+#include "support.h"
 
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kSample = PAIBAN_SOURCE_DIR "/issues/2024-05-07";
-
-// A temporary folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "paiban_makeup_test_XXXXXX").string();
-    if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed for " + t);
-    path_ = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes; }
-
-// A copy of the sample in a temporary folder, for breaking.
-struct IssueCopy {
-  TempDir dir;
-  fs::path issue;
-  IssueCopy() {
-    issue = dir.path() / "2024-05-07";
-    fs::copy(kSample, issue, fs::copy_options::recursive);
-  }
-};
+using namespace paiban::test;
 
 // `paiban build` of an issue into a temporary folder; stdout and stderr together.
 struct CliBuild {
   TempDir out;
   fs::path pdf;
-  struct {
-    int exit_code = -1;
-    std::string out;
-  } r;
-  explicit CliBuild(const fs::path& issue) {
-    pdf = out.path() / "out.pdf";
-    const std::string cmd = "timeout 120 " + quoted(PAIBAN_BINARY) + " build " + quoted(issue.string()) + " -o " +
-                            quoted(pdf.string()) + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) throw std::runtime_error("cannot run " + cmd);
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  RunResult r;
+  explicit CliBuild(const fs::path& issue) : pdf(out.path() / "out.pdf") {
+    r = run(paiban_command("build " + quoted(issue.string()) + " -o " + quoted(pdf.string())));
   }
 };
 
@@ -381,9 +321,7 @@ TEST(Makeup, JumpLinesNameThePagesAndTheTextRunsOnAcrossThem) {
 
 TEST(Makeup, OversetIsAnErrorNamingTheArticleAndTheLinesOver) {
   IssueCopy copy;
-  std::string text = slurp(copy.issue / "summit.md");
-  for (int i = 0; i < 12; ++i) text += "\n这是为了测试超版而加入的段落，它的文字远远超过这篇稿件所在版面模块能够容纳的行数。\n";
-  spit(copy.issue / "summit.md", text);
+  copy.add_paragraphs("summit", 12);
   const Made m(copy.issue.string(), true);
   const FrameFit* f = m.frame(1, "summit");
   ASSERT_TRUE(f);

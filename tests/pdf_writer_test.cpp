@@ -3,89 +3,22 @@
 #include "pdf/pdf.h"
 
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
-#include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "fonts/fonts.h"
 #include "page/page.h"
 #include "shape/shape.h"
+#include "support.h"
 
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_pdf_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-RunResult run(const std::string& command) {
-  RunResult r;
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) throw std::runtime_error("cannot run " + command);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string without_space(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
-  return out;
-}
+using namespace paiban::test;
 
 const FontRegistry& fonts() {
   static const FontRegistry registry(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
@@ -155,29 +88,20 @@ TEST_F(PdfWriter, WritesAPdfFile) {
 }
 
 TEST_F(PdfWriter, QpdfCheckPasses) {
-  const RunResult r = run("qpdf --check " + quoted(pdf_.string()));
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+  expect_qpdf_check_passes(pdf_);
 }
 
 TEST_F(PdfWriter, FontsAreEmbeddedSubsetsWithToUnicode) {
   const RunResult r = run("pdffonts " + quoted(pdf_.string()));
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  std::istringstream lines(r.out);
-  std::string l;
   int fonts_seen = 0;
   bool body = false, headline = false;
-  while (std::getline(lines, l)) {
-    if (l.rfind("name", 0) == 0 || l.rfind("----", 0) == 0 || l.empty()) continue;
-    std::istringstream words(l);
-    std::vector<std::string> w;
-    for (std::string x; words >> x;) w.push_back(x);
+  for (const PdfFontLine& f : pdffonts_lines(r.out)) {
+    const std::vector<std::string>& w = f.words;
+    const std::string& l = f.line;
     ASSERT_GE(w.size(), 6u) << l;
     ++fonts_seen;
-    // ... emb sub uni <object> <generation>
-    EXPECT_EQ(w[w.size() - 5], "yes") << "not embedded: " << l;
-    EXPECT_EQ(w[w.size() - 4], "yes") << "not a subset: " << l;
-    EXPECT_EQ(w[w.size() - 3], "yes") << "no ToUnicode: " << l;
+    expect_embedded_subset_with_to_unicode(f);
     // Subset names carry a six-letter tag: ABCDEF+PostScriptName.
     ASSERT_GT(w[0].size(), 7u) << l;
     EXPECT_EQ(w[0][6], '+') << l;

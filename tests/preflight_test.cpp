@@ -14,34 +14,16 @@
 #include <string>
 #include <vector>
 
+#include "support.h"
+
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace PoDoFo;
+using namespace paiban::test;
 
 const char* kFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_preflight_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
 
 PdfVariant rect(double x0, double y0, double x1, double y1) {
   PdfVariant v;
@@ -118,6 +100,14 @@ class TestPdf {
     res.GetKey(category)->GetDictionary().AddKey(name, value);
   }
   PdfObject* object(const PdfDictionary& d) { return doc_.GetObjects().CreateObject(d); }
+  // Embeds `icc`, a profile of `n` colour components, as the output intent's DestOutputProfile.
+  void output_profile(const std::string& icc, int n) {
+    PdfDictionary pd;
+    pd.AddKey("N", static_cast<pdf_int64>(n));
+    PdfObject* profile = object(pd);
+    profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+    intent_->GetDictionary().AddKey("DestOutputProfile", profile->Reference());
+  }
 
   std::string save(const TempDir& dir, const std::string& name) {
     for (size_t i = 0; i < content_.size(); ++i) {
@@ -210,43 +200,35 @@ class Json {
       ++i_;
     return i_ > start;
   }
+  // "key": value, in an object.
+  bool member() {
+    if (!string()) return false;
+    ws();
+    if (s_[i_++] != ':') return false;
+    ws();
+    return value();
+  }
+  // An object or array from its opening bracket: `entry`s separated by commas up to `close`.
+  bool container(char close, bool (Json::*entry)()) {
+    ++i_;
+    ws();
+    if (s_[i_] == close) return ++i_, true;
+    while (true) {
+      ws();
+      if (!(this->*entry)()) return false;
+      ws();
+      if (s_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      return s_[i_++] == close;
+    }
+  }
   bool value() {
     if (i_ >= s_.size()) return false;
     char c = s_[i_];
-    if (c == '{') {
-      ++i_;
-      ws();
-      if (s_[i_] == '}') return ++i_, true;
-      while (true) {
-        ws();
-        if (!string()) return false;
-        ws();
-        if (s_[i_++] != ':') return false;
-        ws();
-        if (!value()) return false;
-        ws();
-        if (s_[i_] == ',') {
-          ++i_;
-          continue;
-        }
-        return s_[i_++] == '}';
-      }
-    }
-    if (c == '[') {
-      ++i_;
-      ws();
-      if (s_[i_] == ']') return ++i_, true;
-      while (true) {
-        ws();
-        if (!value()) return false;
-        ws();
-        if (s_[i_] == ',') {
-          ++i_;
-          continue;
-        }
-        return s_[i_++] == ']';
-      }
-    }
+    if (c == '{') return container('}', &Json::member);
+    if (c == '[') return container(']', &Json::value);
     if (c == '"') return string();
     if (lit("true") || lit("false") || lit("null")) return true;
     return number();
@@ -399,11 +381,7 @@ TEST_F(PreflightTest, LabFailsForX1aOnly) {
       std::string icc(128, '\0');
       icc.replace(12, 8, "prtrCMYK");
       icc.replace(36, 4, "acsp");
-      PdfDictionary pd;
-      pd.AddKey("N", static_cast<pdf_int64>(4));
-      PdfObject* profile = pdf.object(pd);
-      profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
-      pdf.intent()->GetDictionary().AddKey("DestOutputProfile", profile->Reference());
+      pdf.output_profile(icc, 4);
     }
     return preflight(pdf.save(dir, name));
   };
@@ -538,11 +516,7 @@ TEST_F(PreflightTest, OutputProfileMustBeCmykPrinter) {
   TestPdf pdf;
   std::string icc(128, '\0');
   icc.replace(12, 8, "mntrRGB ");
-  PdfDictionary pd;
-  pd.AddKey("N", static_cast<pdf_int64>(3));
-  PdfObject* profile = pdf.object(pd);
-  profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
-  pdf.intent()->GetDictionary().AddKey("DestOutputProfile", profile->Reference());
+  pdf.output_profile(icc, 3);
   PreflightReport r = preflight(pdf.save(dir, "rgb-intent.pdf"));
   EXPECT_EQ(find(r, "output-intent").size(), 2u) << dump(r);  // class and colour space
 }

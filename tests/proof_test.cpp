@@ -3,16 +3,11 @@
 // exactly as the print build does, overlays appear only in proofs, the fit
 // report names every frame and any overset text, PNGs have the requested size.
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <memory>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -21,78 +16,13 @@
 
 #include "model/issue.h"
 #include "style/layout.h"
+#include "support.h"
 
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kSample = PAIBAN_SOURCE_DIR "/issues/2024-05-07";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_proof_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out, err;  // stdout; stderr
-  std::string all() const { return "stdout:\n" + out + "\nstderr:\n" + err; }
-};
-
-// Runs a shell command with stdout and stderr kept apart.
-RunResult run(const std::string& command) {
-  static int serial = 0;
-  const fs::path err = fs::temp_directory_path() /
-                       ("paiban_proof_test_" + std::to_string(getpid()) + "_" + std::to_string(++serial) + ".err");
-  RunResult r;
-  FILE* p = popen((command + " 2>" + quoted(err.string())).c_str(), "r");
-  if (!p) throw std::runtime_error("cannot run " + command);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(err);
-  fs::remove(err);
-  return r;
-}
-
-std::string paiban(const std::string& args) { return "timeout 120 " + quoted(PAIBAN_BINARY) + " " + args; }
+using namespace paiban::test;
 
 // --- pdftotext -bbox ----------------------------------------------------------
 
@@ -102,13 +32,10 @@ struct Word {
 };
 
 std::vector<Word> words(const fs::path& pdf, int page) {
-  const RunResult r = run("pdftotext -enc UTF-8 -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) +
-                          " " + quoted(pdf.string()) + " -");
-  if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.all());
   static const std::regex word(
       R"re(<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">(.*)</word>)re");
   std::vector<Word> out;
-  std::istringstream lines(r.out);
+  std::istringstream lines(page_text(pdf, page, "-bbox"));
   for (std::string l; std::getline(lines, l);) {
     std::smatch m;
     if (std::regex_search(l, m, word))
@@ -138,7 +65,7 @@ const fs::path& full_build() {
   static TempDir dir;
   static const fs::path pdf = [] {
     const fs::path p = dir.path() / "full.pdf";
-    const RunResult r = run(paiban("build " + quoted(kSample) + " --pdfx none -o " + quoted(p.string())));
+    const RunResult r = run_apart(paiban_command("build " + quoted(kSample) + " --pdfx none -o " + quoted(p.string())));
     if (r.exit_code != 0 || !fs::exists(p)) throw std::runtime_error("sample build failed: " + r.all());
     return p;
   }();
@@ -146,8 +73,8 @@ const fs::path& full_build() {
 }
 
 RunResult proof(const std::string& issue, int page, const fs::path& out, const std::string& extra = "") {
-  return run(paiban("proof " + quoted(issue) + " --page " + std::to_string(page) + " -o " + quoted(out.string()) +
-                    (extra.empty() ? "" : " " + extra)));
+  return run_apart(paiban_command("proof " + quoted(issue) + " --page " + std::to_string(page) + " -o " +
+                                  quoted(out.string()) + (extra.empty() ? "" : " " + extra)));
 }
 
 class ProofPlacement : public ::testing::TestWithParam<int> {};
@@ -159,7 +86,7 @@ TEST_P(ProofPlacement, ProofOfPageIsPlacedLikeThatPageOfTheFullBuild) {
   const RunResult r = proof(kSample, page, pdf);
   ASSERT_EQ(r.exit_code, 0) << r.all();
   ASSERT_TRUE(fs::exists(pdf)) << r.all();
-  const RunResult info = run("pdfinfo " + quoted(pdf.string()));
+  const RunResult info = run_apart("pdfinfo " + quoted(pdf.string()));
   EXPECT_NE(info.out.find("Pages:           1\n"), std::string::npos) << info.out;
   expect_same_placement(words(full_build(), page), words(pdf, 1), "page " + std::to_string(page));
 }
@@ -180,7 +107,8 @@ TEST(Proof, OverlaysAppearInProofsOnlyNeverInThePrintBuild) {
   const fs::path proofed = dir.path() / "overlay.pdf", printed = dir.path() / "print.pdf";
   const RunResult a = proof(kSample, 1, proofed, "--overlay all");
   ASSERT_EQ(a.exit_code, 0) << a.all();
-  const RunResult b = run(paiban("build " + quoted(kSample) + " --page 1 -o " + quoted(printed.string())));
+  const RunResult b =
+      run_apart(paiban_command("build " + quoted(kSample) + " --page 1 -o " + quoted(printed.string())));
   ASSERT_EQ(b.exit_code, 0) << b.all();
   const std::vector<Word> with = words(proofed, 1), without = words(printed, 1);
   EXPECT_EQ(frame_labels(with, "lead"), 1) << "the proof lacks the frame label of the lead";
@@ -205,23 +133,15 @@ TEST(Proof, UnknownOverlayIsRefused) {
 // --- The fit report -------------------------------------------------------------
 
 // A copy of the sample with far more text in summit.md than its frame holds.
-struct OversetCopy {
-  TempDir dir;
-  fs::path issue;
-  OversetCopy() {
-    issue = dir.path() / "2024-05-07";
-    fs::copy(kSample, issue, fs::copy_options::recursive);
-    std::string text = slurp(issue / "summit.md");
-    for (int i = 0; i < 40; ++i) text += "\n这是为了测试超版而加入的段落，它的文字远远超过这篇稿件所在版面模块能够容纳的行数。\n";
-    spit(issue / "summit.md", text);
-  }
+struct OversetCopy : IssueCopy {
+  OversetCopy() { add_paragraphs("summit", 40); }
 };
 
 // Runs python3 on `json` (given on stdin) with `script`; returns what it prints.
 RunResult python(const std::string& script, const std::string& json, const fs::path& scratch) {
   const fs::path in = scratch / "report.json";
   spit(in, json);
-  return run("python3 -c " + quoted(script) + " < " + quoted(in.string()));
+  return run_apart("python3 -c " + quoted(script) + " < " + quoted(in.string()));
 }
 
 // A report "for tools" (proof.h) must be the only thing on stdout.
@@ -269,7 +189,7 @@ TEST(ProofReport, JsonNamesAnOversetFrameAndBuildRefusesIt) {
   EXPECT_EQ(ok, "True") << "overset in a proof is a warning, not an error: " << py.out;
   // The print build refuses it, naming the article and the lines over.
   const fs::path pdf = copy.dir.path() / "print.pdf";
-  const RunResult b = run(paiban("build " + quoted(copy.issue.string()) + " -o " + quoted(pdf.string())));
+  const RunResult b = run_apart(paiban_command("build " + quoted(copy.issue.string()) + " -o " + quoted(pdf.string())));
   EXPECT_NE(b.exit_code, 0) << b.all();
   EXPECT_NE(b.err.find("summit"), std::string::npos) << b.all();
   EXPECT_NE(b.err.find(std::to_string(overset) + " lines"), std::string::npos)

@@ -3,30 +3,26 @@
 // from outside with poppler-utils and qpdf; and both layouts' grids checked
 // against their trim.
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "style/layout.h"
+#include "support.h"
 
 namespace paiban {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace paiban::test;
 
 constexpr double kMm = 72.0 / 25.4;  // pt per mm
 
@@ -34,88 +30,16 @@ const std::string kIssue = PAIBAN_TEST_DATA "/tabloid";
 
 std::string layout_file(const std::string& name) { return std::string(PAIBAN_SOURCE_DIR) + "/layouts/" + name + ".toml"; }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "paiban_tabloid_test_XXXXXX").string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed for " + tmpl);
-    path_ = buf.data();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-RunResult run(const std::string& command) {
-  RunResult r;
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) throw std::runtime_error("cannot run " + command);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-// pdftotext puts a space in the gap the engine leaves between Chinese and
-// digits (第 2 版), so text is compared without ASCII white space.
-std::string without_space(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
-  return out;
-}
-
 // One build of the tabloid issue per test process, with the fit report.
-struct TabloidBuild {
-  TempDir dir;
-  fs::path pdf;
-  RunResult result;
-};
-
-const TabloidBuild& tabloid() {
-  static std::unique_ptr<TabloidBuild> b = [] {
-    auto t = std::make_unique<TabloidBuild>();
-    t->pdf = t->dir.path() / "tabloid.pdf";
-    t->result = run(quoted(PAIBAN_BINARY) + " build " + quoted(kIssue) + " --report -o " + quoted(t->pdf.string()));
-    return t;
-  }();
-  return *b;
+const PdfBuild& tabloid() {
+  static const PdfBuild b(kIssue, "tabloid.pdf", "--report");
+  return b;
 }
 
-#define REQUIRE_TABLOID_PDF()                                                          \
-  do {                                                                                 \
-    ASSERT_EQ(tabloid().result.exit_code, 0) << tabloid().result.out;                  \
-    ASSERT_TRUE(fs::exists(tabloid().pdf)) << "no PDF written: " << tabloid().result.out; \
-  } while (0)
+#define REQUIRE_TABLOID_PDF() REQUIRE_PDF(tabloid())
 
-std::string page_text(int page) {
-  const RunResult r = run("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
-                          quoted(tabloid().pdf.string()) + " -");
-  if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.out);
-  return without_space(r.out);
-}
+// Page `page` of the tabloid's text layer, without white space.
+std::string page_text(int page) { return without_space(test::page_text(tabloid().pdf, page)); }
 
 struct Box {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -140,7 +64,7 @@ std::map<int, std::map<std::string, Box>> page_boxes(const std::string& pdfinfo)
 }
 
 TEST(Tabloid, BuildsWithExitCodeZero) {
-  const TabloidBuild& t = tabloid();
+  const PdfBuild& t = tabloid();
   EXPECT_EQ(t.result.exit_code, 0) << t.result.out;
   EXPECT_TRUE(fs::exists(t.pdf)) << t.result.out;
   EXPECT_NE(t.result.out.find("wrote " + t.pdf.string()), std::string::npos) << t.result.out;
@@ -148,11 +72,7 @@ TEST(Tabloid, BuildsWithExitCodeZero) {
 
 TEST(Tabloid, HasTwoPages) {
   REQUIRE_TABLOID_PDF();
-  const RunResult r = run("pdfinfo " + quoted(tabloid().pdf.string()));
-  ASSERT_EQ(r.exit_code, 0) << r.out;
-  size_t at = r.out.find("Pages:");
-  ASSERT_NE(at, std::string::npos) << r.out;
-  EXPECT_EQ(std::stoi(r.out.substr(at + 6)), 2) << r.out;
+  expect_pages(tabloid().pdf, 2);
 }
 
 TEST(Tabloid, PagesAre270By390MillimetresPlusBleed) {
@@ -194,9 +114,7 @@ TEST(Tabloid, FrontPageCarriesMastheadAndIssueData) {
 
 TEST(Tabloid, QpdfCheckPasses) {
   REQUIRE_TABLOID_PDF();
-  const RunResult r = run("qpdf --check " + quoted(tabloid().pdf.string()));
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+  expect_qpdf_check_passes(tabloid().pdf);
 }
 
 // The page plan's rows are sized to the copy: nothing overset, no frame more
