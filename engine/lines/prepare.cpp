@@ -149,7 +149,7 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
 
   const size_t n = out.units.size();
   out.gaps.resize(n > 0 ? n - 1 : 0);
-  int run_chars = 0;  // characters in the current run of dashes or ellipses
+  int run_chars = 0;  // characters in the current run of dashes, or of ellipses
   for (size_t k = 0; k + 1 < n; ++k) {
     const Unit& a = out.units[k];
     const Unit& b = out.units[k + 1];
@@ -157,9 +157,12 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     double em = a.em;
     bool ideo_a = a.last == CharClass::Ideograph, ideo_b = b.first == CharClass::Ideograph;
     bool inseparable = a.last == b.first && (a.last == CharClass::Dash || a.last == CharClass::Ellipsis);
-    run_chars = inseparable || (a.last == CharClass::Dash || a.last == CharClass::Ellipsis)
-                    ? run_chars + static_cast<int>(a.text_end - a.text_begin)
-                    : 0;
+    // A run is of one kind: an ellipsis after a dash starts a run of its own.
+    bool continues = k > 0 && out.units[k - 1].last == a.first;
+    if (a.last == CharClass::Dash || a.last == CharClass::Ellipsis)
+      run_chars = (continues ? run_chars : 0) + static_cast<int>(a.text_end - a.text_begin);
+    else
+      run_chars = 0;
     if (b.inside_word) {
       // A cut inside an over-long word: allowed only when nothing else fits, and reported.
       char32_t c = t[a.text_end - 1];

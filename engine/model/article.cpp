@@ -84,6 +84,7 @@ struct BodyParser {
   std::string file;
   int first_line = 1;  // line of the body's first line in the file
   const char* body_start = nullptr;
+  const char* body_end = nullptr;
   std::vector<Block> blocks;
   int depth_bold = 0;
   int in_image = 0;
@@ -94,6 +95,9 @@ struct BodyParser {
   const char* cursor = nullptr;
   int cursor_line = 0;
   int line_of(const char* p) {
+    // md4c hands some text (code block line ends, entities) from its own static
+    // strings: those are not in the body and keep the current line.
+    if (p < body_start || p > body_end) return cursor ? cursor_line : first_line;
     if (!cursor || p < cursor) {
       cursor = body_start;
       cursor_line = first_line;
@@ -322,6 +326,7 @@ Article parse_article(const std::string& id, const std::string& file, const std:
   bp.file = file;
   bp.first_line = body_line;
   bp.body_start = text.data() + body_pos;
+  bp.body_end = text.data() + text.size();
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_NOHTML;

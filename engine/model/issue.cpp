@@ -1,5 +1,6 @@
 // issue.toml: the paper, the issue and the page plan; then every article it names.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <toml++/toml.h>
@@ -93,7 +94,8 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
     if (!arr) throw InputError(file, line_of(*rows), "'rows' must be an array of line counts");
     for (const toml::node& n : *arr) {
       auto v = n.value<int64_t>();
-      if (!v || *v <= 0) throw InputError(file, line_of(n), "'rows' entries must be positive line counts");
+      if (!v || *v <= 0 || *v > 10000)
+        throw InputError(file, line_of(n), "'rows' entries must be line counts from 1 to 10000");
       p.row_lines.push_back(static_cast<int>(*v));
     }
     if (p.row_lines.size() != p.grid.size())
@@ -110,6 +112,13 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
       throw InputError(file, at ? line_of(*at) : p.line,
                        "page " + std::to_string(number) + ": letter '" + a.letter + "' has no entry in [page.areas]");
     a.module = *m->value<std::string>();
+    // An article id is a file name in the issue folder: letters, digits, - and _, and short.
+    std::string id = !a.module.empty() && a.module[0] == '@' ? a.module.substr(1) : a.module;
+    bool ok = !id.empty() && id.size() <= 64;
+    for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    if (!ok)
+      throw InputError(file, line_of(*m), "page " + std::to_string(number) + ": '" + a.module.substr(0, 80) +
+                                              "' is not an article id (letters, digits, - and _, at most 64)");
   }
   return p;
 }
@@ -150,8 +159,8 @@ Issue load_issue(const std::string& dir) {
       const toml::table* rt = r->as_table();
       const toml::node* rd = rt ? rt->get("date") : nullptr;
       const toml::node* rn = rt ? rt->get("number") : nullptr;
-      if (!rd || !rn || !rn->value<int64_t>())
-        throw InputError(issue.file, line_of(*r), "reference needs { date = YYYY-MM-DD, number = N }");
+      if (!rd || !rn || !rn->value<int64_t>() || *rn->value<int64_t>() <= 0 || *rn->value<int64_t>() > 100000000)
+        throw InputError(issue.file, line_of(*r), "reference needs { date = YYYY-MM-DD, number = N } with N from 1 to 100000000");
       issue.paper.schedule.reference_date = date_text(*rd);
       issue.paper.schedule.reference_number = static_cast<int>(*rn->value<int64_t>());
       issue.lines["reference"] = line_of(*r);
@@ -174,7 +183,8 @@ Issue load_issue(const std::string& dir) {
   if (const toml::node* n = is.get("number")) {
     issue.lines["number"] = line_of(*n);
     auto v = n->value<int64_t>();
-    if (!v || *v <= 0) throw InputError(issue.file, line_of(*n), "'number' must be a positive integer");
+    if (!v || *v <= 0 || *v > 100000000)
+      throw InputError(issue.file, line_of(*n), "'number' must be a whole number from 1 to 100000000");
     issue.number = static_cast<int>(*v);
   }
   std::string layout = want_string(is, "layout", issue.file, line_of(is), false);
