@@ -95,21 +95,29 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
     const Face& f = *r.face;
     s += "BT /" + fonts.at(r.face)->resource + " " + number(r.size) + " Tf ";
     double pen = r.glyphs[0].x, dy = r.glyphs[0].dy;
-    s += "1 0 0 1 " + number(pen) + " " + number(H - r.baseline + dy) + " Tm [";
+    s += "1 0 0 1 " + number(pen) + " " + number(H - r.baseline + dy) + " Tm [<";
+    // Glyphs at their natural advance share one string; a moved glyph starts a new one.
+    bool empty = true;
     for (const GlyphPos& g : r.glyphs) {
       if (g.dy != dy) {  // a shifted glyph (rare in CJK) restarts the text matrix
         dy = g.dy;
-        s += "] TJ 1 0 0 1 " + number(g.x) + " " + number(H - r.baseline + dy) + " Tm [";
+        s += ">] TJ 1 0 0 1 " + number(g.x) + " " + number(H - r.baseline + dy) + " Tm [<";
         pen = g.x;
+        empty = true;
       }
       double adj = (pen - g.x) * 1000 / r.size;  // TJ moves left by positive amounts
-      if (std::abs(adj) > 0.05) s += number(adj);
+      if (std::abs(adj) > 0.05) {
+        s += empty ? "" : ">";
+        if (empty) s.pop_back();  // drop the "<" of an empty string
+        s += number(adj) + "<";
+      }
       char hex[8];
-      std::snprintf(hex, sizeof hex, "<%04X>", g.gid & 0xFFFF);
+      std::snprintf(hex, sizeof hex, "%04X", g.gid & 0xFFFF);
       s += hex;
+      empty = false;
       pen = g.x + f.ink(g.gid).advance * r.size / f.upem();
     }
-    s += "] TJ ET\n";
+    s += ">] TJ ET\n";
   }
   s += "Q\n";
   if (print.marks) s += marks(p.width, H, p.bleed, print.slug);
