@@ -147,7 +147,7 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
       if (b.tallest == INT_MAX) continue;
       for (int j = i; j <= n; ++j) {
         if (j > i && height(i, j) > caps[c]) break;
-        if (!may_end(j) && j != i) continue;
+        if (j != i && !may_end(j)) continue;
         // Columns are compared by where they end, so those under a narrow headline count its lines.
         int h = tops[c] + (j > i ? height(i, j) : 0);
         Best cand{std::max(b.tallest, h), std::min(b.shortest, h), i};
