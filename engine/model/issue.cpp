@@ -189,6 +189,13 @@ Issue load_issue(const std::string& dir) {
   }
   std::string layout = want_string(is, "layout", issue.file, line_of(is), false);
   if (const toml::node* n = is.get("layout")) issue.lines["layout"] = line_of(*n);
+  if (!layout.empty()) {
+    bool ok = layout.size() <= 64;
+    for (char c : layout) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    if (!ok)
+      throw InputError(issue.file, issue.lines["layout"],
+                       "'" + layout.substr(0, 80) + "' is not a layout name (letters, digits, - and _, at most 64)");
+  }
   if (!layout.empty()) issue.layout = layout;
 
   const toml::node* pages = root.get("page");
