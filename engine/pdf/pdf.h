@@ -20,7 +20,7 @@ struct PrintSettings {
   std::string condition = "Coldset offset on newsprint (ISO 12647-3), 26% dot gain";
   std::string registry = "http://www.color.org";
   std::string icc;           // --icc FILE: embedded as DestOutputProfile
-  std::string cmyk_profile;  // separates RGB photos (the --icc profile when given)
+  std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";  // separates RGB photos
   double tac = 220;          // total area coverage limit, percent
   int jpeg_quality = 90;     // re-encoded (separated) photos
   bool marks = false;        // crop and registration marks and a page label in the slug
