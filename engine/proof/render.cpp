@@ -7,7 +7,9 @@
 
 #include <png.h>
 
+#include <cmath>
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -18,7 +20,7 @@ namespace paiban {
 namespace {
 
 // PNG with fast compression: a proof is looked at once, so speed beats size.
-void write_png(const poppler::image& img, const std::string& file) {
+void write_png(const std::vector<poppler::image>& bands, const std::string& file) {
   FILE* f = std::fopen(file.c_str(), "wb");
   if (!f) throw std::runtime_error("cannot write " + file);
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
@@ -30,13 +32,17 @@ void write_png(const poppler::image& img, const std::string& file) {
   }
   png_init_io(png, f);
   png_set_compression_level(png, 1);
-  png_set_filter(png, 0, PNG_FILTER_SUB);
-  const int w = img.width(), h = img.height();
+  png_set_filter(png, 0, PNG_FILTER_NONE);
+  png_set_compression_strategy(png, 3 /* Z_RLE: runs of paper white */);
+  const int w = bands.front().width();
+  int h = 0;
+  for (const poppler::image& b : bands) h += b.height();
   png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);
   std::vector<unsigned char> row(static_cast<size_t>(w) * 3);
-  for (int y = 0; y < h; ++y) {
+  for (const poppler::image& img : bands)
+  for (int y = 0; y < img.height(); ++y) {
     // Poppler's ARGB32 is stored B, G, R, A in memory on little-endian machines.
     const auto* src = reinterpret_cast<const unsigned char*>(img.const_data()) + static_cast<size_t>(y) * img.bytes_per_row();
     for (int x = 0; x < w; ++x) {
@@ -51,6 +57,21 @@ void write_png(const poppler::image& img, const std::string& file) {
   if (std::fclose(f) != 0) throw std::runtime_error("cannot write " + file);
 }
 
+// One band of a page, rendered by a document of its own: Poppler's documents
+// are not shared between threads.
+poppler::image render_band(const std::string& pdf, int index, double dpi, int y, int h) {
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  if (!doc) throw std::runtime_error("Poppler cannot read the proof PDF");
+  std::unique_ptr<poppler::page> page(doc->create_page(index));
+  poppler::page_renderer r;
+  r.set_render_hint(poppler::page_renderer::antialiasing, true);
+  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::rectf box = page->page_rect();
+  int w = static_cast<int>(std::lround(box.width() * dpi / 72));
+  return r.render_page(page.get(), dpi, dpi, 0, y, w, h);
+}
+
 }  // namespace
 
 std::vector<std::string> render_png(const std::string& pdf, double dpi, const std::string& prefix,
@@ -58,18 +79,22 @@ std::vector<std::string> render_png(const std::string& pdf, double dpi, const st
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
   if (!doc) throw std::runtime_error("Poppler cannot read the proof PDF");
-  poppler::page_renderer r;
-  r.set_render_hint(poppler::page_renderer::antialiasing, true);
-  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   std::vector<std::string> files;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
-    poppler::image img = r.render_page(page.get(), dpi, dpi);
+    int height = static_cast<int>(std::lround(page->page_rect().height() * dpi / 72));
+    // The top and the bottom of the page are rendered at once, one on each core.
+    int half = height / 2;
+    auto bottom = std::async(std::launch::async, render_band, std::cref(pdf), i, dpi, half, height - half);
+    std::vector<poppler::image> bands;
+    bands.push_back(render_band(pdf, i, dpi, 0, half));
+    bands.push_back(bottom.get());
     int number = i < static_cast<int>(page_numbers.size()) ? page_numbers[i] : i + 1;
     std::string file = prefix + "-" + std::to_string(number) + ".png";
-    if (!img.is_valid() || img.format() != poppler::image::format_argb32)
-      throw std::runtime_error("Poppler could not render page " + std::to_string(number));
-    write_png(img, file);
+    for (const poppler::image& b : bands)
+      if (!b.is_valid() || b.format() != poppler::image::format_argb32)
+        throw std::runtime_error("Poppler could not render page " + std::to_string(number));
+    write_png(bands, file);
     files.push_back(file);
   }
   return files;
