@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "digest/digest.h"
 #include "image/image.h"
 #include "model/issue.h"
 
@@ -25,16 +26,6 @@ fs::path cache_dir() {
   return {};
 }
 
-std::string hash_hex(const std::string& data, uint64_t a, uint64_t b) {
-  for (unsigned char c : data) {
-    a = (a ^ c) * 1099511628211ull;
-    b = (b ^ c) * 0x100000001B3ull + 0x7F4A7C15u;
-  }
-  char out[40];
-  std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(a), static_cast<unsigned long long>(b));
-  return out;
-}
-
 }  // namespace
 
 std::string cached_separation(const std::string& image, const Separation& s, int quality,
@@ -49,7 +40,7 @@ std::string cached_separation(const std::string& image, const Separation& s, int
   }
   char settings[64];
   std::snprintf(settings, sizeof settings, "sep2|%.3f|%d|", s.tac, quality);
-  std::string key = hash_hex(settings + profile + image, 1469598103934665603ull, 0x9E3779B97F4A7C15ull);
+  std::string key = digest128(settings + profile + image);
   fs::path file = dir / "separated" / (key + ".jpg");
   std::error_code ec;
   if (fs::exists(file, ec)) {

@@ -4,6 +4,9 @@
 #include <png.h>
 
 #include <csetjmp>
+#include <filesystem>
+#include <map>
+#include <mutex>
 #include <cstdio>
 #include <memory>
 
@@ -145,7 +148,29 @@ void check_jpeg_complete(const std::string& path, const std::string& b) {
   bad("the file ends before its end-of-image marker (truncated)");
 }
 
+static ImageInfo probe_uncached(const std::string& path);
+
 ImageInfo probe_image(const std::string& path) {
+  // Each image is probed by several stages (placement, fit report, ink, PDF):
+  // read and check a file once per process, until it changes.
+  static std::mutex lock;
+  static std::map<std::string, std::pair<std::filesystem::file_time_type, ImageInfo>> seen;
+  std::error_code ec;
+  auto stamp = std::filesystem::last_write_time(path, ec);
+  {
+    std::lock_guard<std::mutex> g(lock);
+    auto it = seen.find(path);
+    if (!ec && it != seen.end() && it->second.first == stamp) return it->second.second;
+  }
+  ImageInfo info = probe_uncached(path);
+  if (!ec) {
+    std::lock_guard<std::mutex> g(lock);
+    seen[path] = {stamp, info};
+  }
+  return info;
+}
+
+static ImageInfo probe_uncached(const std::string& path) {
   File f(path);
   if (!f.f) throw InputError(path, 0, "image not found");
   if (is_png(path)) return read_png(path, nullptr);

@@ -2,6 +2,7 @@
 // trailer ID derived from the file's content (never from the clock).
 #include <cstdio>
 
+#include "digest/digest.h"
 #include "model/issue.h"
 #include "pdf/embed.h"
 
@@ -32,18 +33,7 @@ std::string xml_escape(const std::string& s) {
   return o;
 }
 
-// 128 bits from two FNV-1a passes: enough to tell files apart, and stable.
-std::string hash_hex(const std::string& data) {
-  uint64_t a = 1469598103934665603ull, b = 0x9E3779B97F4A7C15ull;
-  for (unsigned char c : data) {
-    a = (a ^ c) * 1099511628211ull;
-    b = (b ^ c) * 0x100000001B3ull + 0x7F4A7C15u;
-  }
-  char out[40];
-  std::snprintf(out, sizeof out, "%016llX%016llX", static_cast<unsigned long long>(a),
-                static_cast<unsigned long long>(b));
-  return out;
-}
+std::string hash_hex(const std::string& data) { return digest128(data); }
 
 std::string uuid(const std::string& seed) {
   std::string h = hash_hex(seed);
