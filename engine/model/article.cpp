@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <map>
 #include <sstream>
 #include <toml++/toml.h>
@@ -27,6 +28,13 @@ std::string read_file(const std::string& path) {
 }
 
 namespace {
+
+// A TOML integer, and only an integer: a float such as 1e30 is not converted
+// (converting it would overflow).
+std::optional<int64_t> integer(const toml::node& n) {
+  if (const auto* i = n.as_integer()) return i->get();
+  return std::nullopt;
+}
 
 // Invalid UTF-8 is an error naming line and byte, never silently replaced.
 void check_utf8(const std::string& file, const std::string& text) {
@@ -291,7 +299,7 @@ Article parse_article(const std::string& id, const std::string& file, const std:
     std::string h = get_string(t, "headline", file, 2);
     if (!h.empty()) a.headline = h;
     if (const toml::node* hc = t.get("headline_columns")) {
-      auto v = hc->value<int64_t>();
+      auto v = integer(*hc);
       if (!v || *v < 1 || *v > 24)
         throw InputError(file, 1 + static_cast<int>(hc->source().begin.line), "'headline_columns' is a column count");
       a.headline_columns = static_cast<int>(*v);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <toml++/toml.h>
 
@@ -9,6 +10,14 @@
 
 namespace paiban {
 namespace {
+
+// A TOML integer, and only an integer: a float such as 1e30 is not converted
+// (converting it would overflow).
+inline std::optional<int64_t> integer(const toml::node& n) {
+  if (const auto* i = n.as_integer()) return i->get();
+  return std::nullopt;
+}
+
 
 namespace fs = std::filesystem;
 
@@ -93,7 +102,7 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
     const toml::array* arr = rows->as_array();
     if (!arr) throw InputError(file, line_of(*rows), "'rows' must be an array of line counts");
     for (const toml::node& n : *arr) {
-      auto v = n.value<int64_t>();
+      auto v = integer(n);
       if (!v || *v <= 0 || *v > 10000)
         throw InputError(file, line_of(n), "'rows' entries must be line counts from 1 to 10000");
       p.row_lines.push_back(static_cast<int>(*v));
@@ -159,10 +168,10 @@ Issue load_issue(const std::string& dir) {
       const toml::table* rt = r->as_table();
       const toml::node* rd = rt ? rt->get("date") : nullptr;
       const toml::node* rn = rt ? rt->get("number") : nullptr;
-      if (!rd || !rn || !rn->value<int64_t>() || *rn->value<int64_t>() <= 0 || *rn->value<int64_t>() > 100000000)
+      if (!rd || !rn || !integer(*rn) || *integer(*rn) <= 0 || *integer(*rn) > 100000000)
         throw InputError(issue.file, line_of(*r), "reference needs { date = YYYY-MM-DD, number = N } with N from 1 to 100000000");
       issue.paper.schedule.reference_date = date_text(*rd);
-      issue.paper.schedule.reference_number = static_cast<int>(*rn->value<int64_t>());
+      issue.paper.schedule.reference_number = static_cast<int>(*integer(*rn));
       issue.lines["reference"] = line_of(*r);
     }
     if (const toml::node* ni = st->get("no_issue")) {
@@ -182,7 +191,7 @@ Issue load_issue(const std::string& dir) {
   issue.lines["date"] = line_of(*d);
   if (const toml::node* n = is.get("number")) {
     issue.lines["number"] = line_of(*n);
-    auto v = n->value<int64_t>();
+    auto v = integer(*n);
     if (!v || *v <= 0 || *v > 100000000)
       throw InputError(issue.file, line_of(*n), "'number' must be a whole number from 1 to 100000000");
     issue.number = static_cast<int>(*v);

@@ -84,7 +84,7 @@ run_one() {
     echo "  log: $log; artifacts: $bdir/fuzz-artifacts/$t/"
     return 1
   fi
-  echo "ok $t: ${seconds}s, ${execs:-?} executions, corpus $(ls "$bdir/fuzz-corpus/$t" | wc -l) new inputs"
+  echo "ok $t: ${seconds}s, ${execs:-?} executions, corpus $(ls "$bdir/fuzz-corpus/$t" | wc -l) inputs in the work corpus"
   if [ $merge = 1 ]; then
     "$bdir/tests/fuzz/fuzz_$t" -merge=1 -rss_limit_mb=1024 -timeout=10 -max_len=16384 \
       "$src/tests/fuzz/corpus/$t" "$bdir/fuzz-corpus/$t" >"$bdir/fuzz-$t.merge.log" 2>&1 \
