@@ -19,6 +19,19 @@ int report_error(const std::exception& e) {
   return 3;
 }
 
+namespace {
+
+// A failed build writes nothing, so a PDF already at `out` is an older one: say
+// so, or it may go to press as if it were tonight's.
+int failed(const std::string& out, int code) {
+  std::error_code ec;
+  if (std::filesystem::exists(out, ec))
+    std::fprintf(stderr, "paiban: %s is the previous build, not this one\n", out.c_str());
+  return code;
+}
+
+}  // namespace
+
 std::function<int()> add_build(CLI::App& app) {
   struct Args {
     BuildOptions opt;
@@ -43,13 +56,13 @@ std::function<int()> add_build(CLI::App& app) {
   b->add_flag("--no-preflight", a->no_preflight, "do not check the PDF/X output before saving it");
   b->add_option("--root", a->opt.root, "folder with layouts/ and fonts/ (default: found from the issue folder)");
   return [a] {
+    BuildOptions& opt = a->opt;
+    std::string out = a->out;
+    if (out.empty())
+      out = "out/" + std::filesystem::path(opt.issue_dir).lexically_normal().filename().string() + ".pdf";
     try {
-      BuildOptions& opt = a->opt;
       opt.pdfx = a->pdfx == "4" ? PdfX::X4 : a->pdfx == "none" ? PdfX::None : PdfX::X1a;
       opt.preflight = !a->no_preflight;
-      std::string out = a->out;
-      if (out.empty())
-        out = "out/" + std::filesystem::path(opt.issue_dir).lexically_normal().filename().string() + ".pdf";
       BuildResult r = build(opt);
       int errors = 0;
       for (const Notice& n : r.edition.notices) {
@@ -59,7 +72,7 @@ std::function<int()> add_build(CLI::App& app) {
       if (a->report) std::fputs(fit_report_text(Edition{{}, r.edition.frames, {}, {}, 0}).c_str(), stdout);
       if (errors > 0 || r.pdf.empty()) {
         std::fprintf(stderr, "paiban: build failed with %d error(s); %s was not written\n", errors, out.c_str());
-        return 1;
+        return failed(out, 1);
       }
       save_atomically(out, r.pdf);
       if (a->timings) {
@@ -73,7 +86,7 @@ std::function<int()> add_build(CLI::App& app) {
       std::printf("wrote %s (%zu pages, %zu bytes)\n", out.c_str(), r.edition.pages.size(), r.pdf.size());
       return 0;
     } catch (const std::exception& e) {
-      return report_error(e);
+      return failed(out, report_error(e));
     }
   };
 }

@@ -1,5 +1,4 @@
 // Article files: TOML front matter between +++ lines, then a Markdown body.
-#include <md4c.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -11,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "model/issue.h"
+#include "model/markdown.h"
 
 namespace paiban {
 
@@ -66,133 +66,6 @@ std::string nfc(const std::string& s) {
   std::string out;
   n->normalize(u, status).toUTF8String(out);
   return out;
-}
-
-bool is_cjk_cp(uint32_t cp) {
-  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-// Code point ending / starting at a UTF-8 position (ASCII-safe approximations suffice here).
-uint32_t last_cp(const std::string& s) {
-  if (s.empty()) return 0;
-  size_t i = s.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) >> 6) == 2) --i;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s.substr(i));
-  return u.char32At(0);
-}
-uint32_t first_cp(const char* p, size_t n) {
-  if (n == 0) return 0;
-  size_t len = 1;
-  while (len < n && len < 4 && (static_cast<unsigned char>(p[len]) >> 6) == 2) ++len;
-  return icu::UnicodeString::fromUTF8(icu::StringPiece(p, len)).char32At(0);
-}
-
-struct BodyParser {
-  std::string file;
-  int first_line = 1;  // line of the body's first line in the file
-  const char* body_start = nullptr;
-  const char* body_end = nullptr;
-  std::vector<Block> blocks;
-  int depth_bold = 0;
-  int in_image = 0;
-  bool in_block = false;
-  bool pending_break = false;
-
-  // Callbacks arrive in text order, so the line count advances incrementally.
-  const char* cursor = nullptr;
-  int cursor_line = 0;
-  int line_of(const char* p) {
-    // md4c hands some text (code block line ends, entities) from its own static
-    // strings: those are not in the body and keep the current line.
-    if (p < body_start || p > body_end) return cursor ? cursor_line : first_line;
-    if (!cursor || p < cursor) {
-      cursor = body_start;
-      cursor_line = first_line;
-    }
-    for (; cursor < p; ++cursor)
-      if (*cursor == '\n') ++cursor_line;
-    return cursor_line;
-  }
-
-  void start(BlockKind kind, int line) {
-    blocks.push_back(Block{kind, {}, {}, line});
-    in_block = true;
-  }
-
-  void add_text(const char* p, size_t n) {
-    if (!in_block) start(BlockKind::Paragraph, line_of(p));
-    Block& b = blocks.back();
-    std::string piece(p, n);
-    if (pending_break) {
-      // A soft line break joins Chinese with nothing, Latin with one space.
-      std::string prev;
-      for (const Span& s : b.spans) prev = s.text.empty() ? prev : s.text;
-      uint32_t a = last_cp(prev), c = first_cp(p, n);
-      if (a && c && !is_cjk_cp(a) && !is_cjk_cp(c)) piece = " " + piece;
-      pending_break = false;
-    }
-    bool bold = depth_bold > 0;
-    if (!b.spans.empty() && b.spans.back().bold == bold)
-      b.spans.back().text += piece;
-    else
-      b.spans.push_back(Span{piece, bold});
-  }
-};
-
-int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
-  auto* bp = static_cast<BodyParser*>(user);
-  if (type == MD_BLOCK_H) {
-    bp->start(BlockKind::Subhead, 0);
-    (void)detail;
-  } else if (type == MD_BLOCK_P || type == MD_BLOCK_CODE || type == MD_BLOCK_TH || type == MD_BLOCK_TD) {
-    bp->in_block = false;  // opened lazily at the first text, where the line is known
-  }
-  return 0;
-}
-
-int leave_block(MD_BLOCKTYPE, void*, void* user) {
-  auto* bp = static_cast<BodyParser*>(user);
-  bp->in_block = false;
-  bp->pending_break = false;
-  return 0;
-}
-
-int enter_span(MD_SPANTYPE type, void* detail, void* user) {
-  auto* bp = static_cast<BodyParser*>(user);
-  if (type == MD_SPAN_STRONG) ++bp->depth_bold;
-  if (type == MD_SPAN_IMG) {
-    auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-    int line = bp->line_of(d->src.text);
-    bp->blocks.push_back(Block{BlockKind::Image, {}, std::string(d->src.text, d->src.size), line});
-    bp->in_block = true;
-    ++bp->in_image;
-  }
-  return 0;
-}
-
-int leave_span(MD_SPANTYPE type, void*, void* user) {
-  auto* bp = static_cast<BodyParser*>(user);
-  if (type == MD_SPAN_STRONG) --bp->depth_bold;
-  if (type == MD_SPAN_IMG) {
-    --bp->in_image;
-    bp->in_block = false;  // text after an image starts a new paragraph
-  }
-  return 0;
-}
-
-int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
-  auto* bp = static_cast<BodyParser*>(user);
-  if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
-    bp->pending_break = true;
-    return 0;
-  }
-  if (type == MD_TEXT_NULLCHAR) return 0;
-  if (bp->blocks.empty() && !bp->in_block) bp->start(BlockKind::Paragraph, bp->line_of(text));
-  if (!bp->in_block) bp->start(BlockKind::Paragraph, bp->line_of(text));
-  if (bp->blocks.back().line == 0) bp->blocks.back().line = bp->line_of(text);
-  bp->add_text(text, size);
-  return 0;
 }
 
 std::string get_string(const toml::table& t, const char* key, const std::string& file, int base_line) {
@@ -257,6 +130,9 @@ Article parse_article(const std::string& id, const std::string& file, const std:
   a.id = id;
   a.file = file;
 
+  // YAML front matter (Jekyll, Hugo) would otherwise be read as body text.
+  if (text.compare(0, 4, "---\n") == 0 || text == "---")
+    throw InputError(file, 1, "front matter must be TOML between +++ lines (this file opens with ---, as YAML does)");
   // Front matter: "+++" on the first line, closed by another "+++" line.
   size_t body_pos = 0;
   int body_line = 1;
@@ -330,24 +206,10 @@ Article parse_article(const std::string& id, const std::string& file, const std:
     }
   }
 
-  BodyParser bp;
-  bp.file = file;
-  bp.first_line = body_line;
-  bp.body_start = text.data() + body_pos;
-  bp.body_end = text.data() + text.size();
-  MD_PARSER parser{};
-  parser.abi_version = 0;
-  parser.flags = MD_FLAG_NOHTML;
-  parser.enter_block = enter_block;
-  parser.leave_block = leave_block;
-  parser.enter_span = enter_span;
-  parser.leave_span = leave_span;
-  parser.text = on_text;
-  if (md_parse(bp.body_start, static_cast<MD_SIZE>(text.size() - body_pos), &parser, &bp) != 0)
-    throw InputError(file, body_line, "Markdown body could not be parsed");
+  std::vector<Block> blocks = markdown::parse_body(file, body_line, text.substr(body_pos), a.warnings);
 
   // Drop blocks that hold no text (an empty paragraph is not an error).
-  for (Block& b : bp.blocks) {
+  for (Block& b : blocks) {
     bool empty = b.kind != BlockKind::Image;
     for (const Span& s : b.spans)
       if (s.text.find_first_not_of(" \t") != std::string::npos) empty = false;

@@ -23,6 +23,37 @@ namespace fs = std::filesystem;
 
 int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
+// The keys each table of issue.toml may hold. A key not listed is an error at
+// its line, so a typo (editr = …) never drops what it carried. Add new keys here.
+const std::set<std::string> kRootKeys = {"paper", "issue", "page"};
+const std::set<std::string> kPaperKeys = {"name", "sponsor", "publisher", "cn", "masthead_image", "schedule"};
+const std::set<std::string> kScheduleKeys = {"reference", "no_issue"};
+const std::set<std::string> kIssueKeys = {"date", "number", "layout", "pages", "unplaced"};
+const std::set<std::string> kPageKeys = {"section", "editor", "grid", "rows", "areas", "articles"};
+
+void check_keys(const toml::table& t, const std::set<std::string>& known, const std::string& where,
+                const std::string& file) {
+  for (auto&& [k, v] : t) {
+    if (known.count(std::string(k.str()))) continue;
+    std::string list;
+    for (const std::string& n : known) list += (list.empty() ? "" : ", ") + n;
+    throw InputError(file, line_of(v), "unknown key '" + std::string(k.str()).substr(0, 80) + "' in " + where +
+                                           " (known: " + list + ")");
+  }
+}
+
+// A grid cell is one ASCII letter or digit, or '.'; anything else is named whole.
+void check_grid_row(const std::string& row, int number, const std::string& file, int line) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(row[i]);
+    if (c < 0x80 && (std::isalnum(c) || c == '.')) continue;
+    size_t n = 1;
+    while (c >= 0x80 && i + n < row.size() && (static_cast<unsigned char>(row[i + n]) & 0xC0) == 0x80) ++n;
+    throw InputError(file, line, "page " + std::to_string(number) + ": '" + row.substr(i, n) +
+                                     "' in the grid: modules are ASCII letters or digits, empty cells '.'");
+  }
+}
+
 std::string want_string(const toml::table& t, const char* key, const std::string& file, int line, bool required) {
   const toml::node* n = t.get(key);
   if (!n) {
@@ -77,6 +108,7 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
   PagePlan p;
   p.number = number;
   p.line = line_of(t);
+  check_keys(t, kPageKeys, "[[page]]", file);
   p.section = want_string(t, "section", file, p.line, false);
   p.editor = want_string(t, "editor", file, p.line, false);
   const toml::node* g = t.get("grid");
@@ -94,6 +126,7 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
     start = end + 1;
   }
   if (p.grid.empty()) throw InputError(file, grid_line, "page " + std::to_string(number) + ": empty grid");
+  for (size_t r = 0; r < p.grid.size(); ++r) check_grid_row(p.grid[r], number, file, grid_line + static_cast<int>(r));
   for (size_t r = 0; r < p.grid.size(); ++r)
     if (p.grid[r].size() != p.grid[0].size())
       throw InputError(file, grid_line + static_cast<int>(r),
@@ -115,6 +148,14 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
   p.areas = areas_of(p, file, grid_line);
   const toml::node* an = t.get("areas");
   const toml::table* at = an ? an->as_table() : nullptr;
+  if (at)
+    for (auto&& [k, v] : *at) {
+      bool used = false;
+      for (const Area& a : p.areas) used = used || k.str() == std::string(1, a.letter);
+      if (!used)
+        throw InputError(file, line_of(v), "page " + std::to_string(number) + ": '" + std::string(k.str()).substr(0, 80) +
+                                               "' in [page.areas] is not a letter of the grid");
+    }
   for (Area& a : p.areas) {
     const toml::node* m = at ? at->get(std::string(1, a.letter)) : nullptr;
     if (!m || !m->is_string())
@@ -145,7 +186,9 @@ Issue load_issue(const std::string& dir) {
   } catch (const toml::parse_error& e) {
     throw InputError(issue.file, static_cast<int>(e.source().begin.line), std::string(e.description()));
   }
+  check_keys(root, kRootKeys, "issue.toml", issue.file);
   const toml::table& paper = want_table(root, "paper", issue.file);
+  check_keys(paper, kPaperKeys, "[paper]", issue.file);
   int pl = line_of(paper);
   issue.paper.name = want_string(paper, "name", issue.file, pl, true);
   issue.paper.sponsor = want_string(paper, "sponsor", issue.file, pl, false);
@@ -157,6 +200,7 @@ Issue load_issue(const std::string& dir) {
   if (const toml::node* s = paper.get("schedule")) {
     const toml::table* st = s->as_table();
     if (!st) throw InputError(issue.file, line_of(*s), "[paper.schedule] must be a table");
+    check_keys(*st, kScheduleKeys, "[paper.schedule]", issue.file);
     auto date_text = [&](const toml::node& n) {
       auto d = n.value<toml::date>();
       if (!d) throw InputError(issue.file, line_of(n), "dates in [paper.schedule] are TOML dates (2024-05-07)");
@@ -182,6 +226,7 @@ Issue load_issue(const std::string& dir) {
   }
 
   const toml::table& is = want_table(root, "issue", issue.file);
+  check_keys(is, kIssueKeys, "[issue]", issue.file);
   const toml::node* d = is.get("date");
   if (!d || !d->is_date()) throw InputError(issue.file, line_of(is), "[issue] needs 'date' as a TOML date (2024-05-07)");
   toml::date date = *d->value<toml::date>();
