@@ -129,16 +129,15 @@ BuildResult Workshop::build(const BuildOptions& o) {
   r.pdf = write_pdf(r.edition.pages, meta, print);
   lap("pdf");
   if (o.preflight && o.pdfx != PdfX::None) {
-    // The press gets nothing that fails the printer's own checks. Ink comes from
-    // the page model (every colour and photo separation is known), so no rasteriser runs.
+    // The press gets nothing that fails the printer's own checks. They are judged
+    // from the page model (every colour, rule, size and photo is known), so the
+    // PDF is not read back and no rasteriser runs; `paiban preflight FILE` reads it.
     check_ink(r.edition, layout.press.tac);
     PreflightLimits limits;
     limits.max_tac = layout.press.tac;
     limits.min_text_pt = layout.press.min_text;
     limits.min_rule_pt = layout.press.min_rule;
-    limits.rasterise_ink = false;
-    PreflightReport pf = preflight_bytes(r.pdf, "the PDF being built", limits);
-    for (const PreflightIssue& i : pf.issues) {
+    for (const PreflightIssue& i : preflight_pages(r.edition.pages, limits)) {
       Notice n;
       n.level = i.level == PreflightIssue::Failure ? Notice::Error : Notice::Warning;
       n.what = "preflight: " + (i.page ? "page " + std::to_string(i.page) + ": " : std::string()) + i.object + ": " +

@@ -27,6 +27,8 @@
 #include <string>
 #include <vector>
 
+#include "page/page.h"
+
 namespace paiban {
 
 struct PreflightLimits {
@@ -69,5 +71,13 @@ PreflightReport preflight(const std::string& pdf_path, const PreflightLimits& li
 // it); `name` stands for the file in the report. Without a file the ink check
 // needs rasterise_ink = false.
 PreflightReport preflight_bytes(const std::string& pdf, const std::string& name, const PreflightLimits& limits);
+
+// A build's own output judged from its placed pages while it is written, so
+// the PDF is not read back: the page checks (min-text, min-rule, image-ppi)
+// with the same rules and limits. The rest of preflight() (identification,
+// output intent, boxes, fonts, colour spaces, transparency) the writer
+// guarantees by construction; ink is the caller's (rasterise_ink is ignored).
+// Throws InputError for an image that cannot be read.
+std::vector<PreflightIssue> preflight_pages(const std::vector<Page>& pages, const PreflightLimits& limits);
 
 }  // namespace paiban
