@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "cache/cache.h"
+#include "digest/digest.h"
 #include "fonts/fonts.h"
 
 namespace paiban::pdf {
@@ -140,7 +142,9 @@ PdfObject* flate_stream(PdfMemDocument& doc, const std::string& deflated) {
   return o;
 }
 
-FontProgram subset_font(const FontUse& use) {
+namespace {
+
+FontProgram make_subset(const FontUse& use) {
   const Face& face = *use.face;
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   hb_set_t* gs = hb_subset_input_glyph_set(in);
@@ -195,6 +199,44 @@ FontProgram subset_font(const FontUse& use) {
   hb_subset_plan_destroy(plan);
   hb_subset_input_destroy(in);
   if (!cid_to_gid.empty()) out.cid_to_gid = deflate(cid_to_gid);
+  return out;
+}
+
+// A subset in the disk cache: a header line with the sizes, then the two streams.
+std::string pack(const FontProgram& p) {
+  return "paiban-subset 1 " + std::to_string(p.cff) + " " + std::to_string(p.raw_size) + " " +
+         std::to_string(p.program.size()) + " " + std::to_string(p.cid_to_gid.size()) + "\n" + p.program + p.cid_to_gid;
+}
+
+bool unpack(const std::string& bytes, FontProgram* out) {
+  int cff = 0;
+  unsigned long long raw = 0, program = 0, cid = 0;
+  int header = 0;
+  if (std::sscanf(bytes.c_str(), "paiban-subset 1 %d %llu %llu %llu\n%n", &cff, &raw, &program, &cid, &header) != 4 ||
+      header <= 0 || static_cast<unsigned long long>(header) + program + cid != bytes.size())
+    return false;
+  if (out) {
+    out->cff = cff != 0;
+    out->raw_size = raw;
+    out->program = bytes.substr(header, program);
+    out->cid_to_gid = bytes.substr(header + program, cid);
+  }
+  return true;
+}
+
+}  // namespace
+
+// Subsets are cached by the font file's content, the face, the glyphs and the
+// HarfBuzz that made them (another version could make other bytes).
+FontProgram subset_font(const FontUse& use) {
+  if (cache_dir().empty()) return make_subset(use);
+  std::string key = "subset1|" + file_digest(use.face->file()) + "|" + std::to_string(use.face->index()) + "|" +
+                    use.face->ps_name() + "|" + hb_version_string() + "|";
+  for (auto& [g, t] : use.glyphs) key += std::to_string(g) + ",";
+  std::string bytes = cached("subsets", digest128(key), [&] { return pack(make_subset(use)); },
+                             [](const std::string& b) { return unpack(b, nullptr); });
+  FontProgram out;
+  if (!unpack(bytes, &out)) return make_subset(use);
   return out;
 }
 
