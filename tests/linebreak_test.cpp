@@ -59,6 +59,9 @@ struct Options {
   Kinsoku kinsoku = Kinsoku::Strict;
   double indent = 0;    // em
   bool normalise = false;  // apply fullwidth_punctuation first
+  // These cases were written for papers that space digits like letters (¼ em);
+  // dailies set them tight, the engine's default (DigitsAreSetTightByDefault).
+  double digit_space = 0.25;
 };
 
 Set set_paragraph(const std::string& utf8, const Options& o) {
@@ -71,6 +74,7 @@ Set set_paragraph(const std::string& utf8, const Options& o) {
   ls.measure = o.measure * kEm;
   ls.indent = o.indent * kEm;
   ls.kinsoku = o.kinsoku;
+  ls.digit_space = o.digit_space;
   s.para = break_lines(s.shaped, ls);
   return s;
 }

@@ -22,6 +22,7 @@ struct Node {
 
 struct Sums {
   std::vector<double> x, stretch, shrink;  // prefix sums over units and gaps
+  std::vector<double> capped, cap;         // stretch of the gaps with a limit, and their limits
 };
 
 Sums sums(const Units& u) {
@@ -30,13 +31,31 @@ Sums sums(const Units& u) {
   s.x.assign(n + 1, 0);
   s.stretch.assign(n + 1, 0);
   s.shrink.assign(n + 1, 0);
+  s.capped.assign(n + 1, 0);
+  s.cap.assign(n + 1, 0);
   for (size_t k = 0; k < n; ++k) {
-    double gap = k + 1 < n ? u.gaps[k].natural : 0;
-    s.x[k + 1] = s.x[k] + u.units[k].width + gap;
-    s.stretch[k + 1] = s.stretch[k] + (k + 1 < n ? u.gaps[k].stretch : 0);
-    s.shrink[k + 1] = s.shrink[k] + (k + 1 < n ? u.gaps[k].shrink : 0);
+    const Gap* g = k + 1 < n ? &u.gaps[k] : nullptr;
+    bool limited = g && g->max_extra < 1e29;
+    s.x[k + 1] = s.x[k] + u.units[k].width + (g ? g->natural : 0);
+    s.stretch[k + 1] = s.stretch[k] + (g ? g->stretch : 0);
+    s.shrink[k + 1] = s.shrink[k] + (g ? g->shrink : 0);
+    s.capped[k + 1] = s.capped[k] + (limited ? g->stretch : 0);
+    s.cap[k + 1] = s.cap[k] + (limited ? g->max_extra : 0);
   }
   return s;
+}
+
+// The stretch ratio of a justified line that is `room` pt short. Gaps with a
+// limit (Han–Latin) stop growing there, and the others take the excess; with
+// nothing else to grow, the line is as bad as a line can be.
+double stretch_ratio(const Sums& sm, int s, int e, double room) {
+  double stretch = sm.stretch[e] - sm.stretch[s];
+  if (stretch <= 0) return room < 1e-6 ? 0 : 100;
+  double r = room / stretch;
+  double capped = sm.capped[e] - sm.capped[s], cap = sm.cap[e] - sm.cap[s];
+  if (capped <= 0 || r * capped <= cap) return r;
+  double free = stretch - capped;
+  return free > 0 ? (room - cap) / free : 100;
 }
 
 int count_letters(const Units& u, int s, int e) {
@@ -68,7 +87,6 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
       // A hanging mark (、，。．) stands outside the measure: it does not count.
       bool hangs = set.hanging && !last && (u.units[e].last == CharClass::Comma || u.units[e].last == CharClass::FullStop);
       double width = start + sm.x[e] + (hangs ? 0 : u.units[e].width) - sm.x[s];
-      double stretch = sm.stretch[e] - sm.stretch[s];
       double shrink = sm.shrink[e] - sm.shrink[s];
       bool over = false;
       double r;
@@ -84,9 +102,9 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
         }
       } else if (last || !justify) {
         r = justify ? 0 : (L - width) / (kRaggedStretch * u.units[e].em);
-        if (last && !justify) r = 0;
+        if (last && !justify && !set.balance) r = 0;  // balanced display lines: the last is judged too
       } else {
-        r = stretch > 0 ? (L - width) / stretch : (L - width < 1e-6 ? 0 : 100);
+        r = stretch_ratio(sm, s, e, L - width);
       }
       double badness = std::min(100.0 * std::abs(r * r * r), 1e5);
       double penalty = last ? 0 : u.gaps[e].penalty;
@@ -143,7 +161,7 @@ Line place(const Shaped& sh, const Units& u, int s, int e, double start, double 
     x += un.width;
     if (k < e) {
       const Gap& gap = u.gaps[k];
-      double extra = ratio >= 0 ? ratio * gap.stretch : ratio * gap.shrink;
+      double extra = ratio >= 0 ? std::min(ratio * gap.stretch, gap.max_extra) : ratio * gap.shrink;
       if (ratio > 0 && gap.stretch > 0) line.max_gap_stretch = std::max(line.max_gap_stretch, extra / un.em);
       if (gap.space_glyph >= 0) {
         const ShapedGlyph& g = sh.glyphs[static_cast<size_t>(gap.space_glyph)];

@@ -12,6 +12,7 @@ namespace {
 constexpr double kCharStretch = 0.10;   // em a gap between characters may grow at ratio 1
 constexpr double kLatinStretch = 0.10;  // em the Han–Latin space may grow
 constexpr double kLatinShrink = 0.125;  // em it may shrink (clreq: to 1/8 em)
+constexpr double kLatinMax = 0.5;       // em it may reach at most: past that the Chinese take the excess
 
 bool latin_class(CharClass c) {
   return c == CharClass::Latin || c == CharClass::Digit || c == CharClass::Other;
@@ -140,12 +141,34 @@ bool word_edge(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || k == CharClass::Postfix || k == CharClass::Prefix;
 }
 
+// Codes are one item: a dash between letters or digits (CN14—0031), a short
+// word of capitals and the number after it (GB 2312, ISO 12647).
+bool code_joint(const std::vector<Unit>& u, size_t k, const std::u32string& t) {
+  const Unit& a = u[k];
+  const Unit& b = u[k + 1];
+  auto alnum = [&](const Unit& x, bool end) {
+    return x.latin && u_isalnum(static_cast<UChar32>(t[end ? x.text_end - 1 : x.text_begin]));
+  };
+  if (b.first == CharClass::Dash && b.text_end - b.text_begin == 1 && alnum(a, true) && k + 2 < u.size() &&
+      alnum(u[k + 2], false) && !u[k + 2].word_space)
+    return !b.word_space;
+  if (a.last == CharClass::Dash && a.text_end - a.text_begin == 1 && alnum(b, false) && k > 0 &&
+      alnum(u[k - 1], true) && !a.word_space)
+    return !b.word_space;
+  if (!b.word_space || !a.latin || !b.latin || b.first != CharClass::Digit) return false;
+  uint32_t len = a.text_end - a.text_begin;
+  if (len < 2 || len > 4) return false;
+  for (uint32_t i = a.text_begin; i < a.text_end; ++i)
+    if (!u_isupper(static_cast<UChar32>(t[i]))) return false;
+  return true;
+}
+
 }  // namespace
 
 Units prepare(const Shaped& sh, const LineSettings& s) {
   Units out;
   const std::u32string& t = sh.text;
-  out.units = open_long_words(sh, collect(sh, s.compress_punctuation), s.measure);
+  out.units = open_long_words(sh, open_addresses(sh, collect(sh, s.compress_punctuation), s.measure), s.measure);
 
   const size_t n = out.units.size();
   out.gaps.resize(n > 0 ? n - 1 : 0);
@@ -170,6 +193,10 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       gap.rule = "an unbreakable run longer than the line";
       continue;
     }
+    if (b.address_point || b.address_inner) {
+      address_gap(a, b, gap);
+      continue;
+    }
     // Han–Latin space only where a letter or digit meets a Chinese character:
     // not around a lone sign (男/女, 3-戊酮), not next to punctuation.
     bool latin_a = a.latin && word_edge(t[a.text_end - 1]), latin_b = b.latin && word_edge(t[b.text_begin]);
@@ -179,9 +206,13 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       gap.stretch = 0.25 * em;
       gap.shrink = 0;
     } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
-      gap.natural = s.latin_space * em;
+      // Dailies set digits tight (2024年5月7日) and keep a space around Latin words.
+      char32_t edge = ideo_a ? t[b.text_begin] : t[a.text_end - 1];
+      bool digit = edge >= U'0' && edge <= U'9';
+      gap.natural = (digit ? s.digit_space : s.latin_space) * em;
       gap.stretch = kLatinStretch * em;
       gap.shrink = std::min(kLatinShrink * em, gap.natural);
+      gap.max_extra = std::max(0.0, kLatinMax * em - gap.natural);
     } else {
       double space = a.right_space + b.left_space;
       // Two adjacent marks take 1.5 em, not 2 (clreq §3.1.6.2).
@@ -208,6 +239,9 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       // —— and …… are one unit of two; a run of them may break between pairs.
       gap.can_break = false;
       gap.rule = "inseparable —— or ……";
+    } else if (code_joint(out.units, k, t)) {
+      gap.can_break = false;
+      gap.rule = "a code (CN14—0031, GB 2312)";
     } else if (a.latin && !b.word_space && (a.last == CharClass::Digit || a.last == CharClass::Postfix) && ideo_b) {
       // 1.35亿 is one number: never split. 2024年, 150亿元: keep together unless
       // that would leave a very loose line.
@@ -220,6 +254,8 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       }
     }
   }
+  if (s.names_end > 0) keep_names(s, out);
+  display_breaks(sh, s, out);
   return out;
 }
 

@@ -22,11 +22,14 @@ struct Unit {
   double em_space = 0;       // U+3000 width, pt
   int em_space_glyph = -1;   // its glyph, drawn when the line does not break there
   bool inside_word = false;  // this unit continues an over-long word cut into pieces
+  bool address_point = false;  // a URL or e-mail address may break before this unit
+  bool address_inner = false;  // a letter of an address that may not break before it
 };
 
 struct Gap {
   double natural = 0, stretch = 0, shrink = 0;  // pt
   double start_width = 0;  // kept at the start of the next line when breaking here
+  double max_extra = 1e30;  // most the gap may grow, pt (a Han–Latin gap stays within 0.5 em)
   bool can_break = true;
   double penalty = 0;
   const char* rule = nullptr;  // the rule that forbids a break here, for reports
@@ -40,5 +43,12 @@ struct Units {
 };
 
 Units prepare(const Shaped& shaped, const LineSettings& s);
+
+// words.cpp: display text breaks between phrases, then at ICU word boundaries;
+// names in bylines and datelines stay whole; addresses break at / . @ ? &.
+void display_breaks(const Shaped& shaped, const LineSettings& s, Units& u);
+void keep_names(const LineSettings& s, Units& u);
+std::vector<Unit> open_addresses(const Shaped& shaped, std::vector<Unit> units, double measure);
+void address_gap(const Unit& before, const Unit& after, Gap& gap);
 
 }  // namespace paiban::lines

@@ -54,12 +54,14 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     std::u32string text;
     std::vector<StyleRange> styles;
     bool subhead = b.kind == BlockKind::Subhead;
+    uint32_t names_end = 0;  // the 电头's names never split
     if (first_paragraph && !subhead && !a.dateline.empty()) {
       // 电头 opens the first paragraph in its own face.
       text = to_u32(a.dateline);
       fullwidth_punctuation(text);
       if (ends_in_ideograph(text)) text += U'\u3000';
       styles.push_back({static_cast<uint32_t>(text.size()), dateline});
+      names_end = static_cast<uint32_t>(text.size());
     }
     for (const Span& sp : b.spans) {
       text += to_u32(sp.text);
@@ -67,7 +69,8 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     }
     fullwidth_punctuation(text);
     const TextStyleSpec& spec = subhead ? L.style("subhead") : L.body;
-    LineSettings ls = ctx.settings(spec, measure, subhead ? 0 : L.indent * L.body.size);
+    LineSettings ls = subhead ? ctx.display_settings(spec, measure) : ctx.settings(spec, measure, L.indent * L.body.size);
+    ls.names_end = names_end;
     body.texts.push_back(set_text(ctx, std::move(text), styles, ls));
     const SetText* t = body.texts.back().get();
     report_missing(ctx, *t, a.id, para);

@@ -6,26 +6,6 @@
 namespace paiban::makeup {
 namespace {
 
-std::vector<std::string> phrases(const std::string& s) {
-  // Chinese headlines separate their phrases with a space; those are the places to break.
-  std::vector<std::string> out;
-  std::string cur;
-  size_t i = 0;
-  while (i < s.size()) {
-    bool ascii_space = s[i] == ' ';
-    bool ideo_space = s.compare(i, 3, "\xE3\x80\x80") == 0;
-    if (ascii_space || ideo_space) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-      i += ascii_space ? 1 : 3;
-    } else {
-      cur += s[i++];
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 struct Stack {
   const Context& ctx;
   double width;
@@ -41,33 +21,28 @@ struct Stack {
     d.items.push_back(Display::Item{std::move(t), first, step, 0, colour});
   }
 
-  void line(const std::string& text, const TextStyleSpec& spec, double space_before, double step_factor = 1.3) {
+  // Sets text across the width; display text breaks between phrases and words, balanced.
+  void line(const std::string& text, const TextStyleSpec& spec, double space_before, double step_factor = 1.3,
+            const LineSettings* settings = nullptr) {
     if (text.empty()) return;
-    auto t = set_string(ctx, text, ctx.style(spec), ctx.settings(spec, width));
+    auto t = set_string(ctx, text, ctx.style(spec), settings ? *settings : ctx.display_settings(spec, width));
     add(std::move(t), spec.size, std::max(spec.size * step_factor, ctx.layout.leading), space_before);
   }
 
-  // The main title: shrink a little, then break at its phrases, then anywhere.
+  // The main title: as large as it can be in its lines, shrinking a little
+  // before it would have to break inside a word.
   void title(const std::string& text, const HeadlineSpec& h) {
     TextStyleSpec spec = h.title;
-    std::vector<std::string> parts = phrases(text);
-    for (double size = h.title.size; size >= h.min_title_size - 0.01; size *= 0.94) {
-      spec.size = size;
-      TextStyle st = ctx.style(spec);
-      if (natural_width(text, st) <= width) return line(text, spec, y > 0 ? size * 0.25 : 0, 1.2);
-      bool fits = parts.size() > 1 && static_cast<int>(parts.size()) <= h.max_title_lines;
-      for (const std::string& p : parts) fits = fits && natural_width(p, st) <= width;
-      if (fits) {
-        double before = y > 0 ? size * 0.25 : 0;
-        for (const std::string& p : parts) {
-          line(p, spec, before, 1.2);
-          before = 0;
-        }
+    double before = y > 0 ? h.title.size * 0.25 : 0;
+    for (double size = h.title.size;; size *= 0.94) {
+      spec.size = std::max(size, h.min_title_size);
+      auto t = set_string(ctx, text, ctx.style(spec), ctx.display_settings(spec, width));
+      bool fits = static_cast<int>(t->para.lines.size()) <= h.max_title_lines && t->para.problems.empty();
+      if (fits || spec.size <= h.min_title_size + 0.01) {
+        add(std::move(t), spec.size, std::max(spec.size * 1.2, ctx.layout.leading), before);
         return;
       }
     }
-    spec.size = h.min_title_size;
-    line(text, spec, y > 0 ? spec.size * 0.25 : 0, 1.2);
   }
 
   void finish(double space_after_lines) {
@@ -107,8 +82,17 @@ Display headline_block(const Context& ctx, const Article& a, double width) {
   const HeadlineSpec& h = hs->second;
   s.line(a.kicker, h.kicker, 0);
   if (!a.title.empty()) s.title(a.title, h);
-  s.line(a.subtitle, h.subtitle, h.subtitle.size * 0.3);
-  if (!a.byline.empty()) s.line(a.byline, L.style("byline"), L.leading * 0.25, 1.0);
+  // 副题 after a dash where the paper's style says so (——我市全方位…纪实).
+  bool dash = h.subtitle_dash && !a.subtitle.empty() && a.subtitle.rfind("\u2014", 0) != 0;
+  s.line(dash ? "\u2014\u2014" + a.subtitle : a.subtitle, h.subtitle, h.subtitle.size * 0.3);
+  if (!a.byline.empty()) {
+    // A byline stands under the headline's axis: centred under a centred title.
+    TextStyleSpec by = L.style("byline");
+    if (h.title.align == Align::Center) by.align = Align::Center;
+    LineSettings ls = ctx.display_settings(by, width);
+    ls.names_end = static_cast<uint32_t>(to_u32(a.byline).size());
+    s.line(a.byline, by, L.leading * 0.25, 1.0, &ls);
+  }
   s.finish(1);
   return std::move(s.d);
 }

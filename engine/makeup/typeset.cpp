@@ -26,8 +26,16 @@ LineSettings Context::settings(const TextStyleSpec& s, double measure, double in
   ls.align = s.align;
   ls.last_align = s.last_align;
   ls.latin_space = layout.latin_space;
+  ls.digit_space = layout.digit_space;
   ls.hanging = layout.hanging && s.align == Align::Justify;
   ls.compress_punctuation = layout.compress_punctuation;
+  return ls;
+}
+
+LineSettings Context::display_settings(const TextStyleSpec& s, double measure) const {
+  LineSettings ls = settings(s, measure);
+  ls.word_breaks = true;
+  ls.balance = true;
   return ls;
 }
 
@@ -78,6 +86,12 @@ std::string cache_key(const std::u32string& text, const std::vector<StyleRange>&
   put_bytes(k, s.last_align);
   put_bytes(k, s.latin_space);
   put_bytes(k, s.trim_opening_at_line_start);
+  put_bytes(k, s.hanging);
+  put_bytes(k, s.compress_punctuation);
+  put_bytes(k, s.digit_space);
+  put_bytes(k, s.word_breaks);
+  put_bytes(k, s.balance);
+  put_bytes(k, s.names_end);
   return k;
 }
 

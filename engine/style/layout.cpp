@@ -101,6 +101,7 @@ Layout load_layout(const std::string& file) {
   l.leading = rd.number(*body, "leading", l.body.size * 1.5);
   l.indent = rd.number(*body, "indent", 2);
   l.latin_space = rd.number(*body, "latin_space", 0.25);
+  l.digit_space = rd.number(*body, "digit_space", 0);
   if (const toml::node* h = body->get("hanging")) {
     auto v = h->value<bool>();
     if (!v) throw InputError(file, rd.line(*h), "hanging is true or false");
@@ -132,6 +133,11 @@ Layout load_layout(const std::string& file) {
       h.subtitle = rd.style(t->get("subtitle"), l.body);
       h.min_title_size = rd.number(*t, "min_title_size", h.title.size * 0.6);
       h.max_title_lines = static_cast<int>(rd.number(*t, "max_title_lines", 2));
+      if (const toml::node* d = t->get("subtitle_dash")) {
+        auto v = d->value<bool>();
+        if (!v) throw InputError(file, rd.line(*d), "subtitle_dash is true or false");
+        h.subtitle_dash = *v;
+      }
       l.headlines[std::string(name.str())] = h;
     }
   if (const toml::table* pr = root["print"].as_table()) {

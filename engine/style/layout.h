@@ -22,6 +22,7 @@ struct HeadlineSpec {
   TextStyleSpec kicker, title, subtitle;
   double min_title_size = 14;  // long titles shrink down to this before breaking more
   int max_title_lines = 2;
+  bool subtitle_dash = false;  // 副题 set after a dash: ——我市全方位…纪实
 };
 
 // The press: output condition, ink limit and the smallest things it prints.
@@ -59,7 +60,8 @@ struct Layout {
   double leading = 13.5;  // pt: one grid line
   double indent = 2;      // em
   Kinsoku kinsoku = Kinsoku::Strict;
-  double latin_space = 0.25;
+  double latin_space = 0.25;  // em between Han characters and Latin letters
+  double digit_space = 0;     // em between Han characters and digits (dailies: none)
   bool hanging = false;               // hanging punctuation (most mainland papers: no)
   bool compress_punctuation = true;   // punctuation = "mainland" (标点挤压) or "taiwan" (full em)
   double rule_width = 0.5;  // pt, rules between modules
