@@ -12,6 +12,11 @@ std::function<int()> add_build(CLI::App& app);
 std::function<int()> add_proof(CLI::App& app);
 std::function<int()> add_fit(CLI::App& app);
 std::function<int()> add_preflight(CLI::App& app);
+std::function<int()> add_import(CLI::App& app);
+
+// Imports a copy file into `dir` (default issues/<date>); returns the folder.
+std::string import_to(const std::string& file, const std::string& dir, bool force, const std::string& encoding,
+                      bool quiet_report);
 
 // Prints an exception the way every command does; returns the exit status.
 int report_error(const std::exception& e);
