@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -42,7 +43,8 @@ void store(const fs::path& file, const std::string& bytes) {
   fs::create_directories(file.parent_path(), ec);
   if (ec) return;  // a cache that cannot be written is only slower
   fs::path tmp = file;
-  tmp += ".tmp." + std::to_string(getpid());
+  static std::atomic<unsigned> serial{0};  // threads of one build may store the same name
+  tmp += ".tmp." + std::to_string(getpid()) + "." + std::to_string(serial++);
   std::ofstream out(tmp, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();

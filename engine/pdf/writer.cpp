@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <map>
 #include <csignal>
 #include <cstring>
@@ -13,6 +12,7 @@
 #include "fonts/fonts.h"
 #include "model/issue.h"
 #include "pdf/embed.h"
+#include "work/work.h"
 
 namespace paiban {
 namespace {
@@ -65,6 +65,7 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
       use.face = r.face;
       font_of[r.face] = &use;
       for (const GlyphPos& g : r.glyphs) {
+        r.face->ink(g.gid);  // measured here, so the content streams only read the face's cache
         auto& text = use.glyphs[g.gid];
         if (text.empty() && g.text_end > g.text_begin) text = r.text.substr(g.text_begin, g.text_end - g.text_begin);
       }
@@ -76,33 +77,47 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
   n = 0;
   for (auto& [path, name] : image_names) name = "Im" + std::to_string(++n);
 
-  // Subsetting fonts and separating photos are the costly parts: each on its own thread.
-  std::vector<std::future<pdf::FontProgram>> programs;
-  for (auto& [k, use] : fonts) programs.push_back(std::async(std::launch::async, pdf::subset_font, std::cref(use)));
-  std::vector<std::future<pdf::ImageData>> image_data;
-  for (auto& [path, name] : image_names)
-    image_data.push_back(std::async(std::launch::async, pdf::prepare_image, path, std::cref(print)));
+  // Subsetting fonts and separating photos are the costly parts: side by side,
+  // each into its own slot (the document itself is filled in on this thread).
+  std::vector<const pdf::FontUse*> font_list;
+  for (auto& [k, use] : fonts) font_list.push_back(&use);
+  std::vector<const std::string*> image_list;
+  for (auto& [path, name] : image_names) image_list.push_back(&path);
+  std::vector<pdf::FontProgram> programs(font_list.size());
+  std::vector<pdf::ImageData> image_data(image_list.size());
+  for_each_parallel(font_list.size() + image_list.size(), [&](size_t i) {
+    if (i < font_list.size())
+      programs[i] = pdf::subset_font(*font_list[i]);
+    else
+      image_data[i - font_list.size()] = pdf::prepare_image(*image_list[i - font_list.size()], print);
+  });
   std::map<std::string, PdfObject*> font_objects, image_objects;
-  size_t i = 0;
-  for (auto& [k, use] : fonts) font_objects[use.resource] = pdf::embed_font(doc, use, programs[i++].get());
-  i = 0;
-  for (auto& [path, name] : image_names) image_objects[name] = pdf::embed_image(doc, image_data[i++].get());
+  for (size_t i = 0; i < font_list.size(); ++i)
+    font_objects[font_list[i]->resource] = pdf::embed_font(doc, *font_list[i], programs[i]);
+  for (size_t i = 0; i < image_list.size(); ++i)
+    image_objects[image_names[*image_list[i]]] = pdf::embed_image(doc, image_data[i]);
+
+  // Content streams drawn and compressed side by side too.
+  std::vector<std::string> contents(pages.size());
+  for_each_parallel(pages.size(), [&](size_t i) {
+    contents[i] = pdf::deflate(pdf::page_content(pages[i], font_of, image_names, print, meta, static_cast<int>(pages.size())));
+  });
 
   PdfObject* overprint = doc.GetObjects().CreateObject("ExtGState");
   overprint->GetDictionary().AddKey("OP", PdfVariant(true));
   overprint->GetDictionary().AddKey("op", PdfVariant(true));
   overprint->GetDictionary().AddKey("OPM", PdfVariant(static_cast<pdf_int64>(1)));
 
-  for (const Page& p : pages) {
+  for (size_t pi = 0; pi < pages.size(); ++pi) {
+    const Page& p = pages[pi];
     double b = p.bleed, slug = print.marks ? print.slug : 0, W = p.width, H = p.height;
     double off = b + slug;
     PdfPage* page = doc.CreatePage(PdfRect(0, 0, W + 2 * off, H + 2 * off));
     page->SetTrimBox(PdfRect(off, off, W, H));
     add_box(page, "BleedBox", slug, slug, W + 2 * b, H + 2 * b);
 
-    std::string s = pdf::page_content(p, font_of, image_names, print, meta, static_cast<int>(pages.size()));
-    PdfObject* contents = pdf::flate_stream(doc, pdf::deflate(s));
-    page->GetObject()->GetDictionary().AddKey("Contents", contents->Reference());
+    PdfObject* stream = pdf::flate_stream(doc, contents[pi]);
+    page->GetObject()->GetDictionary().AddKey("Contents", stream->Reference());
 
     PdfDictionary& res = page->GetResources()->GetDictionary();
     PdfDictionary font_dict, xobjects, states;
