@@ -27,7 +27,7 @@ std::set<Verdict> verdicts(const std::vector<PreflightIssue>& issues) {
 
 std::string listing(const std::vector<PreflightIssue>& issues) {
   std::string s;
-  for (const PreflightIssue& i : issues) s += std::to_string(i.page) + " " + i.rule + " " + i.object + ": " + i.message + "\n";
+  for (const PreflightIssue& i : issues) s += std::to_string(i.page) + " " + i.rule + " " + i.object + ": " + i.what + "\n";
   return s;
 }
 

@@ -347,9 +347,9 @@ TEST_F(PreflightTest, CompoundColourSpacesAreResolved) {
   ASSERT_EQ(rgb.size(), 2u) << dump(r);
   EXPECT_EQ(rgb[0].page, 1);
   EXPECT_EQ(rgb[0].object, "stroke colour (CS /Spot)");
-  EXPECT_NE(rgb[0].message.find("Separation /PANTONE 185 C over DeviceRGB"), std::string::npos) << dump(r);
+  EXPECT_NE(rgb[0].what.find("Separation /PANTONE 185 C over DeviceRGB"), std::string::npos) << dump(r);
   EXPECT_EQ(rgb[1].page, 2);
-  EXPECT_NE(rgb[1].message.find("Indexed over DeviceRGB"), std::string::npos) << dump(r);
+  EXPECT_NE(rgb[1].what.find("Indexed over DeviceRGB"), std::string::npos) << dump(r);
 }
 
 TEST_F(PreflightTest, LabFailsForX1aOnly) {
@@ -445,7 +445,7 @@ TEST_F(PreflightTest, HeavyInkFailsTac) {
   PreflightReport r = preflight(pdf.save(dir, "ink.pdf"));
   ASSERT_TRUE(fails(r, "tac", 2)) << dump(r);
   EXPECT_FALSE(fails(r, "tac", 1)) << dump(r);
-  EXPECT_NE(find(r, "tac")[0].message.find("300%"), std::string::npos) << dump(r);
+  EXPECT_NE(find(r, "tac")[0].what.find("300%"), std::string::npos) << dump(r);
 }
 
 TEST_F(PreflightTest, TacLimitIsALimit) {
@@ -468,7 +468,7 @@ TEST_F(PreflightTest, SmallTextFails) {
   auto hits = find(r, "min-text");
   ASSERT_EQ(hits.size(), 1u) << dump(r);
   EXPECT_EQ(hits[0].object, "text run at (20.0,200.0) in font H1 (Helvetica)");
-  EXPECT_NE(hits[0].message.find("4.00 pt"), std::string::npos);
+  EXPECT_NE(hits[0].what.find("4.00 pt"), std::string::npos);
 }
 
 TEST_F(PreflightTest, TextSizeFollowsMatrices) {
@@ -478,7 +478,7 @@ TEST_F(PreflightTest, TextSizeFollowsMatrices) {
   pdf.append(2, "BT /F1 2 Tf 5 0 0 5 40 200 Tm (large) Tj ET\n");
   PreflightReport r = preflight(pdf.save(dir, "matrices.pdf"));
   ASSERT_TRUE(fails(r, "min-text", 1)) << dump(r);
-  EXPECT_NE(find(r, "min-text")[0].message.find("3.00 pt"), std::string::npos) << dump(r);
+  EXPECT_NE(find(r, "min-text")[0].what.find("3.00 pt"), std::string::npos) << dump(r);
   EXPECT_EQ(find(r, "min-text")[0].object, "text run at (25.0,25.0) in font F1 (DejaVuSans)");
   EXPECT_FALSE(fails(r, "min-text", 2)) << dump(r);
 }
@@ -499,7 +499,7 @@ TEST_F(PreflightTest, HairlineAndScaledRulesFail) {
   pdf.append(2, "0 0 0 1 k 20 150 200 0.1 re f\n");                   // 0.1 pt filled rule
   PreflightReport r = preflight(pdf.save(dir, "hairline.pdf"));
   ASSERT_TRUE(fails(r, "min-rule", 1)) << dump(r);
-  EXPECT_NE(find(r, "min-rule")[0].message.find("hairline"), std::string::npos);
+  EXPECT_NE(find(r, "min-rule")[0].what.find("hairline"), std::string::npos);
   auto page2 = find(r, "min-rule");
   EXPECT_EQ(std::count_if(page2.begin(), page2.end(), [](const PreflightIssue& i) { return i.page == 2; }), 2)
       << dump(r);

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "model/issue.h"
+#include "diag/diag.h"
 #include "pipeline/pipeline.h"
 #include "proof/proof.h"
 

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <toml++/toml.h>
 
-#include "model/issue.h"
+#include "diag/diag.h"
 
 namespace paiban {
 

@@ -2,9 +2,9 @@
 #include <cstdio>
 
 #include "cache/cache.h"
+#include "diag/diag.h"
 #include "digest/digest.h"
 #include "image/image.h"
-#include "model/issue.h"
 
 namespace paiban {
 

@@ -9,8 +9,8 @@
 #include <memory>
 #include <vector>
 
+#include "diag/diag.h"
 #include "image/image.h"
-#include "model/issue.h"
 
 namespace paiban {
 

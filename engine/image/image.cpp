@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "model/issue.h"
+#include "diag/diag.h"
 
 namespace paiban {
 namespace {

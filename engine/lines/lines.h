@@ -4,8 +4,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "diag/diag.h"
 #include "shape/shape.h"
 #include "text/text.h"
 
@@ -51,9 +53,10 @@ struct Line {
 };
 
 // Something the breaker could only do by bending a rule; reported, never silent.
-struct LineProblem {
-  std::string what;
+// A notice that also knows where in the paragraph it happened.
+struct LineProblem : Notice {
   uint32_t at = 0;  // character index
+  LineProblem(std::string problem, uint32_t index) : at(index) { what = std::move(problem); }
 };
 
 struct SetParagraph {

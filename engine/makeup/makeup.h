@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "diag/diag.h"
 #include "fonts/fonts.h"
 #include "model/issue.h"
 #include "page/page.h"
@@ -57,16 +58,6 @@ class TextCache {
 
 // What a proof draws over the page; never in the print PDF.
 enum Overlay : unsigned { OverlayGrid = 1, OverlayFrames = 2, OverlayBaselines = 4, OverlayAdjustments = 8 };
-
-// Something an editor must know: overset text, a missing glyph, a bent rule.
-struct Notice {
-  enum Level { Warning, Error } level = Warning;
-  std::string article;  // id, or empty
-  int paragraph = 0;    // 1-based, 0 = not about a paragraph
-  std::string file;
-  int line = 0;
-  std::string what;
-};
 
 struct MakeupOptions {
   std::vector<int> pages;  // pages to make up (1-based); empty = all

@@ -14,19 +14,6 @@
 
 namespace paiban {
 
-InputError::InputError(const std::string& file, int line, const std::string& what)
-    : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + what),
-      file_(file),
-      line_(line) {}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "cannot read file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 namespace {
 
 // A TOML integer, and only an integer: a float such as 1e30 is not converted

@@ -3,24 +3,12 @@
 #pragma once
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "diag/diag.h"
+
 namespace paiban {
-
-// Every user-facing error names the file and line it comes from, so an editor
-// can fix the input without reading code.
-class InputError : public std::runtime_error {
- public:
-  InputError(const std::string& file, int line, const std::string& what);
-  const std::string& file() const { return file_; }
-  int line() const { return line_; }
-
- private:
-  std::string file_;
-  int line_;
-};
 
 // A run of text in one inline style.
 struct Span {
@@ -105,8 +93,5 @@ Issue load_issue(const std::string& dir);
 
 // Parses one article file's text (front matter + Markdown body).
 Article parse_article(const std::string& id, const std::string& file, const std::string& text);
-
-// Reads a whole file; throws InputError if it cannot.
-std::string read_file(const std::string& path);
 
 }  // namespace paiban

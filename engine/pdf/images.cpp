@@ -1,7 +1,7 @@
 // Images for the press: JPEG goes in as it is when its colour is already
 // printable; RGB is separated to CMYK (LittleCMS) and re-encoded.
+#include "diag/diag.h"
 #include "image/image.h"
-#include "model/issue.h"
 #include "pdf/embed.h"
 
 namespace paiban::pdf {

@@ -2,8 +2,8 @@
 // trailer ID derived from the file's content (never from the clock).
 #include <cstdio>
 
+#include "diag/diag.h"
 #include "digest/digest.h"
-#include "model/issue.h"
 #include "pdf/embed.h"
 
 namespace paiban::pdf {

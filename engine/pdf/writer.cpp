@@ -9,8 +9,8 @@
 #include <cstring>
 #include <unistd.h>
 
+#include "diag/diag.h"
 #include "fonts/fonts.h"
-#include "model/issue.h"
 #include "pdf/embed.h"
 #include "work/work.h"
 

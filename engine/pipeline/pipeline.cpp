@@ -20,16 +20,6 @@ std::string project_root(const std::string& issue_dir) {
   return PAIBAN_SOURCE_DIR;
 }
 
-std::string format_notice(const Notice& n) {
-  std::string s;
-  if (!n.file.empty()) s += n.file + (n.line > 0 ? ":" + std::to_string(n.line) : "") + ": ";
-  s += n.level == Notice::Error ? "error: " : "warning: ";
-  if (!n.article.empty()) s += "article '" + n.article + "'";
-  if (n.paragraph > 0) s += ", paragraph " + std::to_string(n.paragraph);
-  if (!n.article.empty()) s += ": ";
-  return s + n.what;
-}
-
 namespace {
 
 double ink(const Cmyk& c) { return 100 * (c.c + c.m + c.y + c.k); }
@@ -138,10 +128,9 @@ BuildResult Workshop::build(const BuildOptions& o) {
     limits.min_text_pt = layout.press.min_text;
     limits.min_rule_pt = layout.press.min_rule;
     for (const PreflightIssue& i : preflight_pages(r.edition.pages, limits)) {
-      Notice n;
-      n.level = i.level == PreflightIssue::Failure ? Notice::Error : Notice::Warning;
+      Notice n = i;
       n.what = "preflight: " + (i.page ? "page " + std::to_string(i.page) + ": " : std::string()) + i.object + ": " +
-               i.rule + ": " + i.message;
+               i.rule + ": " + i.what;
       r.edition.notices.push_back(n);
     }
     lap("preflight");

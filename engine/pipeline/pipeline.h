@@ -55,6 +55,4 @@ BuildResult build(const BuildOptions& options);
 // else the source tree paiban was built from.
 std::string project_root(const std::string& issue_dir);
 
-std::string format_notice(const Notice& n);
-
 }  // namespace paiban

@@ -39,7 +39,7 @@ class Collect {
   }
   ~Collect() {
     for (auto& [i, n] : times_)
-      if (n > 1) out_[i].message += " (" + std::to_string(n) + " times)";
+      if (n > 1) out_[i].what += " (" + std::to_string(n) + " times)";
   }
 
  private:

@@ -25,8 +25,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "diag/diag.h"
 #include "page/page.h"
 
 namespace paiban {
@@ -40,12 +42,19 @@ struct PreflightLimits {
                                // knows the ink from its own page model)
 };
 
-struct PreflightIssue {
-  enum Level { Warning, Failure } level = Failure;
-  int page = 0;         // 1-based; 0 = the document as a whole
-  std::string object;   // "font F3 (ABCDEF+Foo)", "image Im1", "text run at (x,y)", "Info dictionary"
-  std::string rule;     // short id, see below
-  std::string message;  // what was found, with the limit
+// A preflight finding is a notice (level, page, what was found with the
+// limit) that also names the PDF object and the rule it breaks.
+struct PreflightIssue : Notice {
+  static constexpr Level Failure = Error;  // the press's word for it
+  std::string object;  // "font F3 (ABCDEF+Foo)", "image Im1", "text run at (x,y)", "Info dictionary"
+  std::string rule;    // short id, see below
+  PreflightIssue() = default;
+  PreflightIssue(Level l, int page_no, std::string obj, std::string rule_id, std::string message)
+      : object(std::move(obj)), rule(std::move(rule_id)) {
+    level = l;
+    page = page_no;
+    what = std::move(message);
+  }
 };
 // Rule ids: pdf-syntax, pdfx-version, info, trapped, trailer-id, encryption,
 // javascript, output-intent, xmp, trimbox, box-nesting, font-embedded,

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "diag/json.h"
 #include "preflight/checks.h"
 
 namespace paiban {
@@ -33,54 +34,6 @@ std::vector<const PreflightIssue*> ordered(const std::vector<PreflightIssue>& is
   return out;
 }
 
-// JSON string body: escapes, and replaces bytes that are not UTF-8 (names in
-// foreign PDFs can be anything) with U+FFFD.
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char ch = static_cast<unsigned char>(s[i]);
-    if (ch < 0x80) {
-      switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (ch < 0x20 || ch == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", ch);
-            out += buf;
-          } else {
-            out += static_cast<char>(ch);
-          }
-      }
-      ++i;
-      continue;
-    }
-    size_t len = ch >= 0xf0 && ch < 0xf5 ? 4 : ch >= 0xe0 ? 3 : ch >= 0xc2 && ch < 0xe0 ? 2 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
-    if (ok && len == 3) {  // no overlongs, no surrogates
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(ch == 0xe0 && c1 < 0xa0) && !(ch == 0xed && c1 >= 0xa0);
-    }
-    if (ok && len == 4) {
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(ch == 0xf0 && c1 < 0x90) && !(ch == 0xf4 && c1 >= 0x90);
-    }
-    if (ok) {
-      out.append(s, i, len);
-      i += len;
-    } else {
-      out += "\\ufffd";
-      ++i;
-    }
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string PreflightReport::text() const {
@@ -93,7 +46,7 @@ std::string PreflightReport::text() const {
     first = false;
     last = i->level;
     out << "  " << (i->page > 0 ? "page " + std::to_string(i->page) : std::string("document")) << ": " << i->object
-        << ": " << i->rule << ": " << i->message << "\n";
+        << ": " << i->rule << ": " << i->what << "\n";
   }
   size_t failures = count(issues, PreflightIssue::Failure);
   if (failures == 0)
@@ -106,19 +59,20 @@ std::string PreflightReport::text() const {
 }
 
 std::string PreflightReport::json() const {
-  std::ostringstream out;
-  out << "{\"file\":" << json_string(file) << ",\"conformance\":" << json_string(conformance)
-      << ",\"passed\":" << (passed() ? "true" : "false") << ",\"failures\":" << count(issues, PreflightIssue::Failure)
-      << ",\"warnings\":" << count(issues, PreflightIssue::Warning) << ",\"issues\":[";
-  bool first = true;
-  for (const PreflightIssue* i : ordered(issues)) {
-    out << (first ? "" : ",") << "{\"level\":" << (i->level == PreflightIssue::Failure ? "\"failure\"" : "\"warning\"")
-        << ",\"page\":" << i->page << ",\"object\":" << json_string(i->object) << ",\"rule\":" << json_string(i->rule)
-        << ",\"message\":" << json_string(i->message) << "}";
-    first = false;
-  }
-  out << "]}";
-  return out.str();
+  Json list = Json::array();
+  for (const PreflightIssue* i : ordered(issues))
+    list.push_back({{"level", i->level == PreflightIssue::Failure ? "failure" : "warning"},
+                    {"page", i->page},
+                    {"object", i->object},
+                    {"rule", i->rule},
+                    {"message", i->what}});
+  Json j = {{"file", file},
+            {"conformance", conformance},
+            {"passed", passed()},
+            {"failures", count(issues, PreflightIssue::Failure)},
+            {"warnings", count(issues, PreflightIssue::Warning)},
+            {"issues", std::move(list)}};
+  return dump_json(j);
 }
 
 namespace preflight_detail {
@@ -137,7 +91,7 @@ void Context::add(PreflightIssue::Level level, int page, std::string object, std
 }
 
 void Context::finish() {
-  for (auto [index, extra] : repeats_) report.issues[index].message += " (" + std::to_string(extra + 1) + " times)";
+  for (auto [index, extra] : repeats_) report.issues[index].what += " (" + std::to_string(extra + 1) + " times)";
   repeats_.clear();
   seen_.clear();
 }

@@ -3,28 +3,10 @@
 #include <cstdio>
 #include <sstream>
 
-#include "pipeline/pipeline.h"
+#include "diag/json.h"
 #include "proof/proof.h"
 
 namespace paiban {
-namespace {
-
-std::string json_string(const std::string& s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    if (c == '"') o += "\\\"";
-    else if (c == '\\') o += "\\\\";
-    else if (c == '\n') o += "\\n";
-    else if (c < 0x20) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\u%04x", c);
-      o += b;
-    } else o += static_cast<char>(c);
-  }
-  return o + "\"";
-}
-
-}  // namespace
 
 unsigned parse_overlays(const std::string& list, std::string* bad) {
   unsigned bits = 0;
@@ -62,34 +44,29 @@ std::string fit_report_text(const Edition& ed) {
 }
 
 std::string fit_report_json(const Edition& ed) {
-  std::string o = "{\"issue_number\":" + std::to_string(ed.number) + ",\"ok\":" + (ed.ok() ? "true" : "false") +
-                  ",\"frames\":[";
-  for (size_t i = 0; i < ed.frames.size(); ++i) {
-    const FrameFit& f = ed.frames[i];
-    o += std::string(i ? "," : "") + "{\"page\":" + std::to_string(f.page) + ",\"frame\":" +
-         json_string(std::string(1, f.letter)) + ",\"article\":" + json_string(f.module) +
-         ",\"columns\":" + std::to_string(f.columns) + ",\"lines_used\":" + std::to_string(f.lines_used) +
-         ",\"lines_available\":" + std::to_string(f.lines_available) + ",\"lines_needed\":" +
-         std::to_string(f.lines_needed) + ",\"overset_lines\":" + std::to_string(f.overset_lines) +
-         ",\"underset_lines\":" + std::to_string(f.underset_lines) + ",\"widows\":" + std::to_string(f.widows) +
-         ",\"orphans\":" + std::to_string(f.orphans) + ",\"adjusted_lines\":" + std::to_string(f.adjusted_lines) +
-         ",\"overflow\":[";
-    for (size_t k = 0; k < f.overflow.size(); ++k) o += (k ? "," : "") + json_string(f.overflow[k]);
-    o += "],\"images\":[";
-    for (size_t k = 0; k < f.images.size(); ++k)
-      o += std::string(k ? "," : "") + "{\"path\":" + json_string(f.images[k].path) + ",\"ppi\":" +
-           std::to_string(f.images[k].ppi) + "}";
-    o += "]}";
+  Json frames = Json::array();
+  for (const FrameFit& f : ed.frames) {
+    Json images = Json::array();
+    for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}});
+    frames.push_back({{"page", f.page},
+                      {"frame", std::string(1, f.letter)},
+                      {"article", f.module},
+                      {"columns", f.columns},
+                      {"lines_used", f.lines_used},
+                      {"lines_available", f.lines_available},
+                      {"lines_needed", f.lines_needed},
+                      {"overset_lines", f.overset_lines},
+                      {"underset_lines", f.underset_lines},
+                      {"widows", f.widows},
+                      {"orphans", f.orphans},
+                      {"adjusted_lines", f.adjusted_lines},
+                      {"overflow", f.overflow},
+                      {"images", std::move(images)}});
   }
-  o += "],\"notices\":[";
-  for (size_t i = 0; i < ed.notices.size(); ++i) {
-    const Notice& n = ed.notices[i];
-    o += std::string(i ? "," : "") + "{\"level\":" + json_string(n.level == Notice::Error ? "error" : "warning") +
-         ",\"article\":" + json_string(n.article) + ",\"paragraph\":" + std::to_string(n.paragraph) +
-         ",\"file\":" + json_string(n.file) + ",\"line\":" + std::to_string(n.line) + ",\"message\":" +
-         json_string(n.what) + "}";
-  }
-  return o + "]}\n";
+  Json notices = Json::array();
+  for (const Notice& n : ed.notices) notices.push_back(notice_json(n));
+  Json j = {{"issue_number", ed.number}, {"ok", ed.ok()}, {"frames", std::move(frames)}, {"notices", std::move(notices)}};
+  return dump_json(j) + "\n";
 }
 
 }  // namespace paiban

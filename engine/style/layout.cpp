@@ -2,7 +2,7 @@
 
 #include <toml++/toml.h>
 
-#include "model/issue.h"
+#include "diag/diag.h"
 
 namespace paiban {
 namespace {
