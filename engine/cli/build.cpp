@@ -1,6 +1,7 @@
 // paiban build: the whole issue (or some pages) to one print PDF.
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "cli/commands.h"
 #include "model/issue.h"
@@ -35,12 +36,13 @@ int failed(const std::string& out, int code) {
 std::function<int()> add_build(CLI::App& app) {
   struct Args {
     BuildOptions opt;
-    std::string out, pdfx = "1a";
+    std::string out, pdfx = "1a", encoding;
     bool timings = false, report = false, no_preflight = false;
   };
   auto a = std::make_shared<Args>();
   CLI::App* b = app.add_subcommand("build", "typeset a whole issue to one print PDF (PDF/X-1a by default)");
-  b->add_option("issue", a->opt.issue_dir, "issue folder, e.g. issues/2024-05-07")->required();
+  b->add_option("issue", a->opt.issue_dir, "issue folder (issues/2024-05-07), or a copy file to import first")->required();
+  b->add_option("--encoding", a->encoding, "a copy file's charset (default: detected)");
   b->add_option("-o,--output", a->out, "output PDF (default: out/<issue>.pdf)");
   b->add_option("--page", a->opt.pages, "only these pages (1-based; repeatable)");
   b->add_flag("--allow-overset", a->opt.allow_overset, "set the build even when text does not fit (marked on the page)");
@@ -57,6 +59,12 @@ std::function<int()> add_build(CLI::App& app) {
   b->add_option("--root", a->opt.root, "folder with layouts/ and fonts/ (default: found from the issue folder)");
   return [a] {
     BuildOptions& opt = a->opt;
+    std::unique_ptr<CopyFolder> copy;  // a copy file given: imported into a temporary folder first
+    try {
+      copy = std::make_unique<CopyFolder>(opt, a->encoding);
+    } catch (const std::exception& e) {
+      return report_error(e);
+    }
     std::string out = a->out;
     if (out.empty())
       out = "out/" + std::filesystem::path(opt.issue_dir).lexically_normal().filename().string() + ".pdf";

@@ -4,6 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+
+#include "pipeline/pipeline.h"
 
 namespace paiban::cli {
 
@@ -17,6 +20,20 @@ std::function<int()> add_import(CLI::App& app);
 // Imports a copy file into `dir` (default issues/<date>); returns the folder.
 std::string import_to(const std::string& file, const std::string& dir, bool force, const std::string& encoding,
                       bool quiet_report);
+
+// `paiban build FILE.txt`: when the issue given is a copy file rather than a
+// folder, imports it into a temporary folder (removed with this object) and
+// points the options at it; the import report goes to stderr.
+class CopyFolder {
+ public:
+  CopyFolder(BuildOptions& opt, const std::string& encoding);
+  ~CopyFolder();
+  CopyFolder(const CopyFolder&) = delete;
+  CopyFolder& operator=(const CopyFolder&) = delete;
+
+ private:
+  std::string temp_;
+};
 
 // Prints an exception the way every command does; returns the exit status.
 int report_error(const std::exception& e);

@@ -1,11 +1,14 @@
 // paiban import: a day's copy (one text file) to an issue folder, with a
 // report of every repair; and the text-file path of build and proof.
+#include <stdlib.h>
+
 #include <cstdio>
 #include <filesystem>
 
 #include "cli/commands.h"
 #include "import/import.h"
 #include "model/issue.h"
+#include "pipeline/pipeline.h"
 
 namespace paiban::cli {
 
@@ -42,6 +45,30 @@ std::function<int()> add_import(CLI::App& app) {
       return report_error(e);
     }
   };
+}
+
+}  // namespace paiban::cli
+
+namespace paiban::cli {
+
+CopyFolder::CopyFolder(BuildOptions& opt, const std::string& encoding) {
+  if (!fs::is_regular_file(opt.issue_dir)) return;
+  std::string file = opt.issue_dir;
+  std::string tmpl = (fs::temp_directory_path() / "paiban-import-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot make a temporary folder for the import");
+  temp_ = tmpl;
+  ImportedIssue issue = import_file(file, ImportOptions{encoding});
+  // The folder is named by the date, as issues/ are: out/<date>.pdf by default.
+  fs::path dir = fs::path(temp_) / issue.date;
+  write_issue(issue, dir.string(), false);
+  std::fputs(import_report(issue).c_str(), stderr);
+  if (opt.root.empty()) opt.root = project_root(fs::absolute(file).parent_path().string());
+  opt.issue_dir = dir.string();
+}
+
+CopyFolder::~CopyFolder() {
+  std::error_code ec;
+  if (!temp_.empty()) fs::remove_all(temp_, ec);
 }
 
 }  // namespace paiban::cli

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 struct Args {
   BuildOptions opt;
-  std::string out, overlays, report;
+  std::string out, overlays, report, encoding;
   bool png = false, watch = false, allow_overset = true;
   double dpi = 72;
 };
@@ -125,7 +125,8 @@ int watch(Workshop& shop, const Args& a) {
 std::function<int()> add_proof(CLI::App& app) {
   auto a = std::make_shared<Args>();
   CLI::App* p = app.add_subcommand("proof", "proof single pages: PDF or PNG, overlays, fit report, watch mode");
-  p->add_option("issue", a->opt.issue_dir, "issue folder")->required();
+  p->add_option("issue", a->opt.issue_dir, "issue folder, or a copy file to import first")->required();
+  p->add_option("--encoding", a->encoding, "a copy file's charset (default: detected)");
   p->add_option("--page", a->opt.pages, "page to proof (1-based; repeatable)")->required();
   p->add_option("-o,--output", a->out, "output PDF, or PNG prefix with --png (default: out/<issue>-proof-pN)");
   p->add_flag("--png", a->png, "PNG images instead of a PDF, rendered by Poppler");
@@ -146,6 +147,11 @@ std::function<int()> add_proof(CLI::App& app) {
         std::fprintf(stderr, "paiban: --report is text or json\n");
         return 2;
       }
+      if (a->watch && std::filesystem::is_regular_file(a->opt.issue_dir)) {
+        std::fprintf(stderr, "paiban: --watch proofs an issue folder; import the copy first (paiban import)\n");
+        return 2;
+      }
+      CopyFolder copy(a->opt, a->encoding);
       a->opt.pdfx = PdfX::None;       // a proof is for the screen, not the press
       a->opt.allow_overset = true;    // show overset on the page rather than refuse
       Workshop shop(a->opt.root.empty() ? project_root(a->opt.issue_dir) : a->opt.root);

@@ -39,6 +39,7 @@ struct ImportedArticle {
   std::string headline;  // headline style, empty = the layout's default
   std::string caption, credit, image;  // photo articles: caption, 摄 credit, image path
   bool photo = false;
+  bool placeholder_title = false;  // copy before any title: the title is the importer's, not the copy's
   int priority = 0;  // 1 = most important (the order of the copy)
   int line = 0;      // input line where the story starts
   std::vector<ImportedBlock> body;

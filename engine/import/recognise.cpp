@@ -17,7 +17,7 @@ const char* const kByline =
 
 // A caption: text, then the photographer's credit "赵福胜 摄" (or "（新华社记者 李四 摄）").
 const char* const kCaption =
-    "(.*[^\\s　])[\\s　]*[（(]((?:[\\p{Han}]{0,6}(?:记者|通讯员))?\\s*[\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4})*\\s*[/／]?\\s*摄)[）)]"
+    "(.*[^\\s　])[\\s　]*([（(](?:[\\p{Han}]{0,6}(?:记者|通讯员))?\\s*[\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4})*\\s*[/／]?\\s*摄[）)])"
     "|(.*[^\\s　])[\\s　]+((?:[\\p{Han}]{0,6}(?:记者|通讯员))?\\s*[\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4})*\\s*[/／]?\\s*摄)";
 
 // 本报讯（记者 …）, 新华社巴黎5月6日电（记者 …）, 据新华社电, 中新网北京5月6日电, 央视网消息：
@@ -196,6 +196,7 @@ void recognise(const std::vector<Unit>& units, ImportedIssue& issue) {
     if (s.untitled) {
       a.line = units[0].line;
       a.title = "（未归类稿件）";
+      a.placeholder_title = true;
       issue.notes.push_back({ImportNote::Unclassified, a.line,
                              "text before the first title kept as an article of its own: lines " +
                                  std::to_string(units[0].line) + "–" + std::to_string(units[s.end - 1].last_line)});
