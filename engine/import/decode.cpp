@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "import/steps.h"
-#include "model/issue.h"
+#include "diag/diag.h"
 
 namespace paiban::import {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "calendar/calendar.h"
 #include "import/steps.h"
-#include "model/issue.h"
+#include "diag/diag.h"
 
 namespace paiban {
 namespace {
