@@ -274,3 +274,37 @@ TEST(ImportCli, WritesTheFolderRefusesToOverwriteAndReportsOnStderr) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// Another daily's copy, as its system exports it: CRLF, a plain masthead,
+// full-width indents and spaces, hard-wrapped lines, a ■ byline.
+TEST(ImportBody, AnotherDailysPlainCopyWithIndentsAndCrlf) {
+  std::string copy =
+      "北方晚报\r\n北方日报社主办　北方晚报社出版\r\n2023年10月1日　星期日　农历癸卯年八月十七　总第12345期　今日八版\r\n"
+      "国内统一刊号：CN11-0001　邮发代号：1-23\r\n\r\n国庆假期首日 全市景区人气旺\r\n■本报记者 李明 通讯员 王芳\r\n"
+      "　　本报讯　10月1日，国庆假期第一天，全市各大景区迎来客流高峰。据统计，当天共接待游客\r\n12.5万人次。\r\n"
+      "　　市文旅局相关负责人表示，将持续做好安全保障工作\r\n　　确保游客玩得开心、玩得放心。\r\n\r\n"
+      "新华社北京10月1日电　国务院办公厅发布通知。\r\n\r\n图为游客在古城游览。　新华社记者 赵强 摄\r\n";
+  ImportedIssue is = import_copy(copy, "other.txt");
+  EXPECT_EQ(is.name, "北方晚报");
+  EXPECT_EQ(is.pages, 8);
+  ASSERT_EQ(is.articles.size(), 2u) << import_report(is);
+  const ImportedArticle& a = is.articles[0];
+  EXPECT_EQ(a.title, "国庆假期首日 全市景区人气旺");
+  EXPECT_EQ(a.byline, "■本报记者 李明 通讯员 王芳");
+  EXPECT_EQ(a.dateline, "本报讯");
+  ASSERT_EQ(a.body.size(), 3u);
+  EXPECT_EQ(a.body[0].text, "10月1日，国庆假期第一天，全市各大景区迎来客流高峰。据统计，当天共接待游客12.5万人次。");
+  EXPECT_EQ(a.body[1].text, "市文旅局相关负责人表示，将持续做好安全保障工作确保游客玩得开心、玩得放心。");
+  EXPECT_EQ(count(is, ImportNote::Repair), 1);
+  std::string report = import_report(is);
+  EXPECT_NE(report.find("line 13: a dateline opens a paragraph inside"), std::string::npos) << report;
+  EXPECT_EQ(report.find("masthead text not used"), std::string::npos) << "邮发代号 is known furniture";
+  EXPECT_EQ(is.articles[1].caption, "图为游客在古城游览。");
+  EXPECT_EQ(is.articles[1].credit, "新华社记者 赵强 摄");
+}
+
+}  // namespace
+}  // namespace paiban

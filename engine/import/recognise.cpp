@@ -15,10 +15,16 @@ const char* const kByline =
     "(?:摄影记者|记者|通讯员|实习生|撰稿人?|编辑|整理|文[/／]图|文|图|摄影)\\s*[/／:：]?\\s*"
     "[\\p{Han}·]{2,5}(?:[\\s、,，]+[\\p{Han}·]{2,5})*[\\s,，；;]*)+";
 
-// A caption: text, then the photographer's credit "赵福胜 摄" (or "（新华社记者 李四 摄）").
-const char* const kCaption =
-    "(.*[^\\s　])[\\s　]*([（(](?:[\\p{Han}]{0,6}(?:记者|通讯员))?\\s*[\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4})*\\s*[/／]?\\s*摄[）)])"
-    "|(.*[^\\s　])[\\s　]+((?:[\\p{Han}]{0,6}(?:记者|通讯员))?\\s*[\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4})*\\s*[/／]?\\s*摄)";
+// A caption: text, then the photographer's credit — "（新华社记者 李四 摄）",
+// "… 新华社记者 赵强 摄", "… 赵福胜 摄" — tried in this order: the credit
+// with a role is taken whole, a bare name only as the last word(s).
+#define PB_NAMES "[\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4})*\\s*[/／]?\\s*摄"
+const char* const kCaptions[] = {
+    "(.*[^\\s　])[\\s　]*([（(](?:[\\p{Han}]{0,6}(?:记者|通讯员))?\\s*" PB_NAMES "[）)])",
+    "(.*?[^\\s　])[\\s　]+([\\p{Han}]{0,6}(?:记者|通讯员)\\s*" PB_NAMES ")",
+    "(.*[^\\s　])[\\s　]+(" PB_NAMES ")",
+};
+#undef PB_NAMES
 
 // 本报讯（记者 …）, 新华社巴黎5月6日电（记者 …）, 据新华社电, 中新网北京5月6日电, 央视网消息：
 const char* const kDateline =
@@ -38,7 +44,7 @@ bool is_kicker_line(const std::string& s) {
 // A unit that can be part of a headline block (not prose, not a credit).
 bool head_part(const Unit& u) {
   return u.kind == Unit::Text && (headline_shape(u.text) || is_byline(u.text)) && !match(kStoryEnd, u.text) &&
-         !match(kCaption, u.text);
+         !is_caption(u.text, nullptr, nullptr);
 }
 
 struct Story {
@@ -147,16 +153,6 @@ ImportedArticle headline_of(const std::vector<Unit>& u, const Story& s, Imported
   return a;
 }
 
-ImportedArticle photo_of(const std::vector<std::string>& g, int line) {
-  ImportedArticle p;
-  p.photo = true;
-  p.line = line;
-  bool bracketed = !g[1].empty();
-  p.caption = trim(bracketed ? g[1] : g[3]);
-  p.credit = trim(bracketed ? g[2] : g[4]);
-  return p;
-}
-
 // The dateline opening the first paragraph, when its shape says it is one.
 void take_dateline(ImportedArticle& a) {
   if (a.body.empty() || a.body[0].subhead) return;
@@ -175,11 +171,13 @@ void take_dateline(ImportedArticle& a) {
 
 bool is_caption(const std::string& s, std::string* caption, std::string* credit) {
   std::vector<std::string> g;
-  if (!match(kCaption, s, &g)) return false;
-  ImportedArticle p = photo_of(g, 0);
-  if (caption) *caption = p.caption;
-  if (credit) *credit = p.credit;
-  return true;
+  for (const char* pattern : kCaptions) {
+    if (!match(pattern, s, &g)) continue;
+    if (caption) *caption = trim(g[1]);
+    if (credit) *credit = trim(g[2]);
+    return true;
+  }
+  return false;
 }
 
 void recognise(const std::vector<Unit>& units, ImportedIssue& issue) {
@@ -207,15 +205,24 @@ void recognise(const std::vector<Unit>& units, ImportedIssue& issue) {
     std::vector<ImportedArticle> photos;
     std::vector<Unit> text;
     for (const Unit& b : body) {
-      std::vector<std::string> g;
-      if (b.kind == Unit::Text && match(kCaption, b.text, &g)) photos.push_back(photo_of(g, b.line));
-      else text.push_back(b);
+      ImportedArticle p;
+      if (b.kind == Unit::Text && is_caption(b.text, &p.caption, &p.credit)) {
+        p.photo = true;
+        p.line = b.line;
+        photos.push_back(std::move(p));
+      } else {
+        text.push_back(b);
+      }
     }
     repair(text, a.title, issue);
     for (const Unit& b : text) {
       bool subhead = b.kind != Unit::Text;
       if (!subhead && markdown && headline_shape(b.text) && !match(kStoryEnd, b.text))
         issue.notes.push_back({ImportNote::Unclassified, b.line, "short line kept as a paragraph: " + b.text});
+      std::vector<std::string> g;
+      if (!subhead && &b != &text.front() && match(kDateline, b.text, &g) && (!g[2].empty() || !g[3].empty()))
+        issue.notes.push_back({ImportNote::Unclassified, b.line,
+                               "a dateline opens a paragraph inside “" + a.title + "”: a story without its title? " + g[1]});
       a.body.push_back(ImportedBlock{b.text, subhead, b.line});
     }
     take_dateline(a);

@@ -64,12 +64,15 @@ const icu::RegexPattern& compiled(const char* pattern) {
   return *p;
 }
 
-bool run(const char* pattern, const std::string& s, std::vector<std::string>* groups, bool whole) {
+enum class Find { Whole, Start, Anywhere };
+
+// Runs the pattern on u; on a match fills groups and returns the matcher (for its position).
+std::unique_ptr<icu::RegexMatcher> run(const char* pattern, const icu::UnicodeString& u, Find how,
+                                       std::vector<std::string>* groups) {
   UErrorCode err = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
   std::unique_ptr<icu::RegexMatcher> m(compiled(pattern).matcher(u, err));
-  bool ok = whole ? m->matches(err) : m->lookingAt(err);
-  if (!ok || U_FAILURE(err)) return false;
+  bool ok = how == Find::Whole ? m->matches(err) : how == Find::Start ? m->lookingAt(err) : m->find(err);
+  if (!ok || U_FAILURE(err)) return nullptr;
   if (groups) {
     groups->clear();
     for (int32_t g = 0; g <= m->groupCount(); ++g) {
@@ -78,24 +81,16 @@ bool run(const char* pattern, const std::string& s, std::vector<std::string>* gr
       groups->push_back(t);
     }
   }
-  return true;
+  return m;
 }
 
 }  // namespace
 
 bool take(const char* pattern, std::string& s, std::vector<std::string>* groups) {
-  UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  std::unique_ptr<icu::RegexMatcher> m(compiled(pattern).matcher(u, err));
-  if (!m->find(err) || U_FAILURE(err)) return false;
-  if (groups) {
-    groups->clear();
-    for (int32_t g = 0; g <= m->groupCount(); ++g) {
-      std::string t;
-      m->group(g, err).toUTF8String(t);
-      groups->push_back(t);
-    }
-  }
+  auto m = run(pattern, u, Find::Anywhere, groups);
+  if (!m) return false;
+  UErrorCode err = U_ZERO_ERROR;
   u.replace(m->start(err), m->end(err) - m->start(err), u" ");
   s.clear();
   u.toUTF8String(s);
@@ -103,10 +98,10 @@ bool take(const char* pattern, std::string& s, std::vector<std::string>* groups)
 }
 
 bool match(const char* pattern, const std::string& s, std::vector<std::string>* groups) {
-  return run(pattern, s, groups, true);
+  return run(pattern, icu::UnicodeString::fromUTF8(s), Find::Whole, groups) != nullptr;
 }
 bool match_start(const char* pattern, const std::string& s, std::vector<std::string>* groups) {
-  return run(pattern, s, groups, false);
+  return run(pattern, icu::UnicodeString::fromUTF8(s), Find::Start, groups) != nullptr;
 }
 
 int Unit::line_of(size_t offset) const {
