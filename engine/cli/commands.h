@@ -16,6 +16,7 @@ std::function<int()> add_proof(CLI::App& app);
 std::function<int()> add_fit(CLI::App& app);
 std::function<int()> add_preflight(CLI::App& app);
 std::function<int()> add_import(CLI::App& app);
+std::function<int()> add_serve(CLI::App& app);
 
 // Imports a copy file into `dir` (default issues/<date>); returns the folder.
 std::string import_to(const std::string& file, const std::string& dir, bool force, const std::string& encoding,

@@ -99,7 +99,7 @@ BuildResult Workshop::build(const BuildOptions& o) {
   mo.allow_missing_glyphs = o.allow_missing_glyphs;
   r.edition = make_up(issue, layout, *fonts_, mo);
   lap("shape+break+makeup");
-  if (!r.edition.ok()) return r;
+  if (!r.edition.ok() || !o.write_pdf) return r;
   PdfMeta meta;
   meta.title = issue.paper.name + " " + issue.date + " 第" + std::to_string(r.edition.number) + "期";
   meta.date = issue.date;

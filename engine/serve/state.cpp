@@ -1,0 +1,147 @@
+// What the browser is told after a build: the pages and their digests, the
+// layout's grid, every frame's fit and geometry, the proof marks and notices —
+// all the overlays are drawn from this, so toggling one needs no new render.
+#include <cstring>
+#include <filesystem>
+
+#include "digest/digest.h"
+#include "serve/desk.h"
+#include "style/layout.h"
+
+namespace paiban::desk {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+template <typename T>
+void put(std::string& s, const T& v) {
+  s.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void put_colour(std::string& s, const Cmyk& c) {
+  put(s, c.c), put(s, c.m), put(s, c.y), put(s, c.k);
+}
+
+json grid(const Layout& L) {
+  json columns = json::array(), baselines = json::array();
+  for (int c = 0; c < L.columns; ++c) columns.push_back(L.column_x(c));
+  for (int k = 0; k < L.lines; ++k) baselines.push_back(L.baseline(k));
+  return {{"name", L.name},          {"trim_w", L.trim_w},         {"trim_h", L.trim_h},
+          {"columns", columns},      {"column_width", L.column_width()}, {"gutter", L.gutter},
+          {"top", L.line_top(0)},    {"bottom", L.line_top(L.lines)},    {"leading", L.leading},
+          {"lines", L.lines},        {"baselines", baselines}};
+}
+
+// Where an article starts, for "clicking a frame shows its file and line".
+std::pair<std::string, int> source_of(const Issue& issue, const std::string& article, int paragraph) {
+  auto at = issue.articles.find(article);
+  if (at == issue.articles.end()) return {"", 0};
+  const Article& a = at->second;
+  std::string file = fs::path(a.file).filename().string();
+  if (paragraph > 0 && paragraph <= static_cast<int>(a.blocks.size())) return {file, a.blocks[paragraph - 1].line};
+  if (!a.blocks.empty()) return {file, a.blocks.front().line};
+  return {file, 1};
+}
+
+json frames(const Issue& issue, const Edition& ed) {
+  json out = json::array();
+  for (const FrameFit& f : ed.frames) {
+    auto [file, line] = source_of(issue, f.module, 0);
+    json images = json::array();
+    for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}});
+    json warnings = json::array();
+    for (const Notice& n : ed.notices)
+      if (!f.module.empty() && n.article == f.module) warnings.push_back(n.what);
+    out.push_back({{"page", f.page},
+                   {"frame", std::string(1, f.letter)},
+                   {"article", f.module},
+                   {"file", file},
+                   {"line", line},
+                   {"columns", f.columns},
+                   {"lines_used", f.lines_used},
+                   {"lines_available", f.lines_available},
+                   {"lines_needed", f.lines_needed},
+                   {"overset_lines", f.overset_lines},
+                   {"underset_lines", f.underset_lines},
+                   {"widows", f.widows},
+                   {"orphans", f.orphans},
+                   {"adjusted_lines", f.adjusted_lines},
+                   {"x", f.x}, {"y", f.y}, {"width", f.width}, {"height", f.height},
+                   {"overflow", f.overflow},
+                   {"images", images},
+                   {"warnings", warnings}});
+  }
+  return out;
+}
+
+json notices(const Issue& issue, const Edition& ed) {
+  json out = json::array();
+  for (const Notice& n : ed.notices) {
+    Notice at = n;
+    if (at.file.empty() && !at.article.empty()) std::tie(at.file, at.line) = source_of(issue, at.article, at.paragraph);
+    at.file = at.file.empty() ? "" : fs::path(at.file).filename().string();
+    out.push_back({{"level", n.level == Notice::Error ? "error" : "warning"},
+                   {"article", n.article},
+                   {"paragraph", n.paragraph},
+                   {"file", at.file},
+                   {"line", at.line},
+                   {"message", n.what},
+                   {"text", format_notice(at)}});
+  }
+  return out;
+}
+
+json marks(const Edition& ed) {
+  static const char* kinds[] = {"adjusted", "overset", "missing"};
+  json out = json::array();
+  for (const ProofMark& m : ed.marks)
+    out.push_back({{"page", m.page}, {"kind", kinds[m.kind]}, {"x", m.x}, {"y", m.y}, {"w", m.w}, {"h", m.h}, {"what", m.what}});
+  return out;
+}
+
+}  // namespace
+
+std::string page_digest(const Page& p) {
+  std::string s;
+  put(s, p.number), put(s, p.width), put(s, p.height), put(s, p.bleed);
+  for (const TextRun& r : p.text) {
+    put(s, r.face), put(s, r.size), put(s, r.baseline);
+    put_colour(s, r.colour);
+    for (const GlyphPos& g : r.glyphs) put(s, g.gid), put(s, g.x), put(s, g.dy);
+  }
+  for (const Rule& r : p.rules) put(s, r.x1), put(s, r.y1), put(s, r.x2), put(s, r.y2), put(s, r.width), put_colour(s, r.colour);
+  for (const Box& b : p.boxes) put(s, b.x), put(s, b.y), put(s, b.w), put(s, b.h), put(s, b.stroke), put(s, b.width), put_colour(s, b.fill);
+  for (const ImagePlacement& im : p.images) {
+    s += im.path;
+    put(s, im.x), put(s, im.y), put(s, im.w), put(s, im.h), put(s, im.crop_x), put(s, im.crop_y), put(s, im.crop_w), put(s, im.crop_h);
+    std::error_code ec;  // a photo replaced under the same name is a new page
+    auto t = std::filesystem::last_write_time(im.path, ec);
+    if (!ec) put(s, t.time_since_epoch().count());
+  }
+  return digest128(s);
+}
+
+json state_json(const Issue& issue, const Layout& layout, const Edition& ed, const std::vector<PageImage>& pages) {
+  json pj = json::array();
+  for (size_t i = 0; i < pages.size() && i < ed.pages.size(); ++i)
+    pj.push_back({{"number", pages[i].number},
+                  {"digest", pages[i].digest},
+                  {"width", ed.pages[i].width},
+                  {"height", ed.pages[i].height},
+                  {"image", "/page/" + std::to_string(pages[i].number) + ".png?v=" + pages[i].digest}});
+  int errors = 0;
+  for (const Notice& n : ed.notices) errors += n.level == Notice::Error;
+  return {{"issue", {{"folder", fs::path(issue.dir).lexically_normal().filename().string()},
+                     {"paper", issue.paper.name}, {"date", issue.date}, {"number", ed.number}}},
+          {"ok", errors == 0},
+          {"stale", false},
+          {"error", nullptr},
+          {"pages", pj},
+          {"layout", grid(layout)},
+          {"frames", frames(issue, ed)},
+          {"marks", marks(ed)},
+          {"notices", notices(issue, ed)}};
+}
+
+}  // namespace paiban::desk
