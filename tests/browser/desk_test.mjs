@@ -35,7 +35,7 @@ process.on('exit', () => {
 function waitLine(child, stream, re, what) {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error('no ' + what + ' in 60 s:\n' + text)), 60000);
+    const timer = setTimeout(() => reject(new Error("no " + what + " in 120 s:\n" + text)), 120000);
     child[stream].on('data', (d) => {
       text += d;
       const m = text.match(re);
@@ -82,7 +82,7 @@ async function js(expr) {
   if (r.exceptionDetails) throw new Error(expr + ': ' + JSON.stringify(r.exceptionDetails));
   return r.result.value;
 }
-async function waitFor(expr, what, ms = 60000) {
+async function waitFor(expr, what, ms = 120000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await js(expr)) return;
