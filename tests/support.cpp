@@ -15,6 +15,12 @@
 
 namespace paiban::test {
 
+// The tests never write into the user's cache (~/.cache/paiban): separated
+// photos go to a folder of the build tree (PAIBAN_TEST_CACHE), shared by the
+// tests of one build so that it stays warm. Every `paiban` the tests start
+// inherits it.
+const bool kOwnCache = [] { return setenv("PAIBAN_CACHE", PAIBAN_TEST_CACHE, 1) == 0; }();
+
 TempDir::TempDir() {
   std::string t = (fs::temp_directory_path() / "paiban_test_XXXXXX").string();
   if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed for " + t);

@@ -17,8 +17,8 @@ std::string cached_separation(const std::string& image, const Separation& s, int
   } catch (const InputError&) {
     return make();  // the separation itself will say what is wrong
   }
-  char settings[64];
-  std::snprintf(settings, sizeof settings, "sep2|%.3f|%d|", s.tac, quality);
+  char settings[96];
+  std::snprintf(settings, sizeof settings, "sep3|%.3f|%d|%dx%d|", s.tac, quality, s.size.width, s.size.height);
   std::string key = digest128(settings + profile + image);
   return cached("separated", key + ".jpg", make, [](const std::string& b) { return b.size() > 4; });
 }

@@ -6,6 +6,7 @@
 #include <lcms2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -153,6 +154,55 @@ std::string encode_jpeg(const Pixels& px, int quality) {
   std::free(buf);
   jpeg_destroy_compress(&c);
   return out;
+}
+
+}  // namespace paiban
+
+namespace paiban {
+
+PixelSize print_size(const ImageInfo& info, double w_pt, double h_pt, double max_ppi) {
+  // The scale that gives max_ppi in the direction that needs more pixels.
+  double f = std::max(w_pt / 72 * max_ppi / info.width, h_pt / 72 * max_ppi / info.height);
+  if (!(f < 1)) return {info.width, info.height};
+  return {std::max(1, static_cast<int>(std::ceil(info.width * f))), std::max(1, static_cast<int>(std::ceil(info.height * f)))};
+}
+
+double max_ink(const Pixels& px) {
+  int most = 0;
+  for (size_t i = 0; i + 3 < px.data.size(); i += 4)
+    most = std::max(most, px.data[i] + px.data[i + 1] + px.data[i + 2] + px.data[i + 3]);
+  return most * 100.0 / 255;
+}
+
+std::string encode_within_ink(Pixels px, double tac, int quality) {
+  // A little headroom below the limit, for decoders that round differently.
+  const int limit = static_cast<int>(tac * 255 / 100) - 2;
+  constexpr int kBlock = 16;  // one MCU of YCCK with its chroma subsampled
+  const int w = px.info.width, h = px.info.height, bw = (w + kBlock - 1) / kBlock;
+  std::vector<int> block_limit(static_cast<size_t>(bw) * ((h + kBlock - 1) / kBlock), limit);
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    std::string bytes = encode_jpeg(px, quality);
+    Pixels back = decode_jpeg(bytes);
+    bool over = false;
+    std::vector<int> excess(block_limit.size(), 0);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        const unsigned char* p = &back.data[(static_cast<size_t>(y) * w + x) * 4];
+        int e = p[0] + p[1] + p[2] + p[3] - limit;
+        int& b = excess[static_cast<size_t>(y / kBlock) * bw + x / kBlock];
+        if (e > b) b = e, over = true;
+      }
+    if (!over) return bytes;
+    // Each block that came out over gets less ink, by what it went over and a margin.
+    for (size_t b = 0; b < excess.size(); ++b)
+      if (excess[b] > 0) block_limit[b] -= excess[b] + 2;
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        int bl = block_limit[static_cast<size_t>(y / kBlock) * bw + x / kBlock];
+        if (bl < limit) limit_ink(&px.data[(static_cast<size_t>(y) * w + x) * 4], bl);
+      }
+  }
+  return {};
 }
 
 }  // namespace paiban

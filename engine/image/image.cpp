@@ -3,6 +3,7 @@
 #include <jpeglib.h>
 #include <png.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <filesystem>
 #include <map>
@@ -43,10 +44,26 @@ bool is_png(const std::string& path) {
   return f.f && std::fread(sig, 1, 8, f.f) == 8 && png_sig_cmp(sig, 0, 8) == 0;
 }
 
-// Reads a JPEG; with pixels == nullptr only the header.
-ImageInfo read_jpeg(const std::string& path, std::vector<unsigned char>* pixels) {
-  File f(path);
-  if (!f.f) throw InputError(path, 0, "cannot open image");
+// Where a JPEG comes from: a file or bytes in memory.
+struct JpegSource {
+  std::string name;                    // for messages
+  FILE* file = nullptr;
+  const std::string* bytes = nullptr;
+};
+
+// The smallest DCT scale s/8 that keeps at least min pixels of size (libjpeg
+// scales while it decodes: a real resampler, and cheaper than decoding all).
+unsigned dct_scale(long size, long min) {
+  if (min <= 0) return 8;
+  unsigned s = 1;
+  while (s < 8 && (size * s + 7) / 8 < min) ++s;
+  return s;
+}
+
+// Reads a JPEG; with pixels == nullptr only the header. The info returned
+// gives the decoded size (scaled to at least min_w × min_h when asked).
+ImageInfo read_jpeg(const JpegSource& src, std::vector<unsigned char>* pixels, int min_w = 0, int min_h = 0) {
+  const std::string& path = src.name;
   jpeg_decompress_struct cinfo;
   JpegError err;
   cinfo.err = jpeg_std_error(&err.mgr);
@@ -57,7 +74,11 @@ ImageInfo read_jpeg(const std::string& path, std::vector<unsigned char>* pixels)
     throw InputError(path, 0, std::string("not a readable JPEG: ") + err.message);
   }
   jpeg_create_decompress(&cinfo);
-  jpeg_stdio_src(&cinfo, f.f);
+  if (src.file)
+    jpeg_stdio_src(&cinfo, src.file);
+  else
+    jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(src.bytes->data()),
+                 static_cast<unsigned long>(src.bytes->size()));
   jpeg_save_markers(&cinfo, JPEG_APP0 + 14, 0xFFFF);
   jpeg_read_header(&cinfo, TRUE);
   ImageInfo info;
@@ -72,7 +93,11 @@ ImageInfo read_jpeg(const std::string& path, std::vector<unsigned char>* pixels)
                                   " pixels is larger than 100 megapixels");
   }
   if (pixels) {
+    cinfo.scale_num = std::max(dct_scale(info.width, min_w), dct_scale(info.height, min_h));
+    cinfo.scale_denom = 8;
     jpeg_start_decompress(&cinfo);
+    info.width = static_cast<int>(cinfo.output_width);
+    info.height = static_cast<int>(cinfo.output_height);
     size_t row = static_cast<size_t>(cinfo.output_width) * cinfo.output_components;
     pixels->resize(row * cinfo.output_height);
     while (cinfo.output_scanline < cinfo.output_height) {
@@ -88,6 +113,12 @@ ImageInfo read_jpeg(const std::string& path, std::vector<unsigned char>* pixels)
   }
   jpeg_destroy_decompress(&cinfo);
   return info;
+}
+
+ImageInfo read_jpeg_file(const std::string& path, std::vector<unsigned char>* pixels, int min_w = 0, int min_h = 0) {
+  File f(path);
+  if (!f.f) throw InputError(path, 0, "cannot open image");
+  return read_jpeg(JpegSource{path, f.f, nullptr}, pixels, min_w, min_h);
 }
 
 ImageInfo read_png(const std::string& path, std::vector<unsigned char>* pixels) {
@@ -174,14 +205,24 @@ static ImageInfo probe_uncached(const std::string& path) {
   File f(path);
   if (!f.f) throw InputError(path, 0, "image not found");
   if (is_png(path)) return read_png(path, nullptr);
-  ImageInfo info = read_jpeg(path, nullptr);
+  ImageInfo info = read_jpeg_file(path, nullptr);
   check_jpeg_complete(path, read_file(path));  // a truncated photo is found when it is placed
   return info;
 }
 
-Pixels decode_image(const std::string& path) {
+Pixels decode_image(const std::string& path, int min_width, int min_height) {
   Pixels p;
-  p.info = is_png(path) ? read_png(path, &p.data) : read_jpeg(path, &p.data);
+  p.info = is_png(path) ? read_png(path, &p.data) : read_jpeg_file(path, &p.data, min_width, min_height);
+  if (p.info.adobe_inverted) {
+    for (unsigned char& v : p.data) v = static_cast<unsigned char>(255 - v);
+    p.info.adobe_inverted = false;
+  }
+  return p;
+}
+
+Pixels decode_jpeg(const std::string& bytes) {
+  Pixels p;
+  p.info = read_jpeg(JpegSource{"JPEG in memory", nullptr, &bytes}, &p.data);
   return p;
 }
 

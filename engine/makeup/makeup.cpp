@@ -66,7 +66,8 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
     page.images.push_back(place_image(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35, a));
     const ImagePlacement& im = page.images.back();
     ImageInfo info = probe_image(path);
-    fit.images.push_back({b.image, static_cast<int>(info.width * im.crop_w * 72.0 / im.w)});
+    int ppi = static_cast<int>(info.width * im.crop_w * 72.0 / im.w);
+    fit.images.push_back({b.image, std::min(ppi, static_cast<int>(L.press.max_ppi)), ppi});
   } catch (const InputError& e) {
     throw InputError(a.file, b.line, "image '" + b.image + "': " + e.what());
   }
@@ -168,7 +169,8 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
         }
         if (s.kind == Slot::Image) {
           ImageInfo info = probe_image((std::filesystem::path(ctx.issue.dir) / s.block->image).string());
-          fit.images.push_back({s.block->image, static_cast<int>(info.width * 72.0 / L.column_width())});
+          int ppi = static_cast<int>(info.width * 72.0 / L.column_width());  // the PDF keeps at most max_ppi
+          fit.images.push_back({s.block->image, std::min(ppi, static_cast<int>(L.press.max_ppi)), ppi});
         }
       }
     count_lonely_lines(fill, body.slots, fit);

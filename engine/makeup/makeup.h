@@ -33,7 +33,8 @@ struct FrameFit {
   std::vector<std::string> overflow;          // overset text, line by line
   struct Image {
     std::string path;
-    int ppi = 0;  // effective resolution at print size
+    int ppi = 0;       // effective resolution at print size, as the PDF carries it
+    int file_ppi = 0;  // of the file's pixels, before downsampling to the layout's max_ppi
   };
   std::vector<Image> images;
 };

@@ -44,8 +44,10 @@ struct ImageData {
   int width = 0, height = 0;
   bool inverted = false;    // Adobe CMYK JPEG: needs a Decode array
 };
-// Reads, separates to CMYK for PDF/X and encodes; runs off the main thread.
-ImageData prepare_image(const std::string& path, const PrintSettings& print);
+// Reads, downsamples to print.max_ppi at the largest size it is printed (the
+// whole image w_pt × h_pt, before cropping), separates to CMYK for PDF/X and
+// encodes; runs off the main thread.
+ImageData prepare_image(const std::string& path, const PrintSettings& print, double w_pt, double h_pt);
 PoDoFo::PdfObject* embed_image(PoDoFo::PdfMemDocument& doc, const ImageData& image);
 
 // One page's drawing operators. Text and rules overprint (/GSop).

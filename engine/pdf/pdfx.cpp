@@ -1,6 +1,9 @@
 // PDF/X identification: Info keys, the output intent, XMP for PDF/X-4, and a
 // trailer ID derived from the file's content (never from the clock).
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <filesystem>
 
 #include "diag/diag.h"
 #include "digest/digest.h"
@@ -33,6 +36,35 @@ std::string xml_escape(const std::string& s) {
   return o;
 }
 
+// The profile's 'desc' tag: ICC v2 textDescriptionType (ASCII) or v4
+// multiLocalizedUnicodeType (the first record, UTF-16BE; ASCII kept).
+std::string icc_description(const std::string& icc) {
+  auto u32 = [&](size_t at) -> uint32_t {
+    if (at + 4 > icc.size()) return 0;
+    return static_cast<uint32_t>(static_cast<unsigned char>(icc[at]) << 24 |
+                                 static_cast<unsigned char>(icc[at + 1]) << 16 |
+                                 static_cast<unsigned char>(icc[at + 2]) << 8 | static_cast<unsigned char>(icc[at + 3]));
+  };
+  uint32_t tags = u32(128);
+  for (uint32_t i = 0; i < tags && i < 1000; ++i) {
+    size_t entry = 132 + 12 * static_cast<size_t>(i);
+    if (entry + 12 > icc.size() || icc.compare(entry, 4, "desc") != 0) continue;
+    size_t at = u32(entry + 4), size = u32(entry + 8);
+    if (at + size > icc.size() || size < 12) return {};
+    std::string out;
+    if (icc.compare(at, 4, "desc") == 0) {
+      size_t n = std::min<size_t>(u32(at + 8), size - 12);
+      for (size_t k = 0; k < n && icc[at + 12 + k] != '\0'; ++k) out += icc[at + 12 + k];
+    } else if (icc.compare(at, 4, "mluc") == 0 && size >= 28) {
+      size_t len = u32(at + 20), off = u32(at + 24);
+      for (size_t k = 0; k + 1 < len && at + off + k + 1 < at + size; k += 2)
+        if (icc[at + off + k] == '\0' && icc[at + off + k + 1] >= 0x20) out += icc[at + off + k + 1];
+    }
+    return out;
+  }
+  return {};
+}
+
 std::string hash_hex(const std::string& data) { return digest128(data); }
 
 std::string uuid(const std::string& seed) {
@@ -63,30 +95,30 @@ void add_pdfx(PdfMemDocument& doc, const PdfMeta& meta, const PrintSettings& pri
     id.AddKey("GTS_PDFXVersion", PdfString("PDF/X-4"));
   }
 
-  // PDF/X-1a may name a registered condition (IFRA26) alone; PDF/X-4 must embed
-  // a profile: the press's (--icc), else the one the photos were separated with.
-  std::string profile_file = print.icc;
-  bool custom = false;
-  if (profile_file.empty() && print.pdfx == PdfX::X4) {
-    profile_file = print.cmyk_profile;
-    custom = true;
-  }
+  // The output intent is the condition the photos were separated for: the
+  // profile that separated them (--icc, else the layout's cmyk_profile) is
+  // embedded, in PDF/X-1a too, and named by its own description. A layout may
+  // name the registered condition its profile characterises (condition_id);
+  // --icc, the printer's own profile, is always named by its description.
+  std::string profile_file = print.icc.empty() ? print.cmyk_profile : print.icc;
+  if (profile_file.empty()) throw InputError("[print] cmyk_profile", 0, "no CMYK profile for the output intent");
+  std::string icc = read_file(profile_file);
+  if (icc.size() < 132 || icc.compare(16, 4, "CMYK") != 0)
+    throw InputError(profile_file, 0, "not a CMYK ICC profile (the output intent needs one)");
+  std::string description = icc_description(icc);
+  if (description.empty()) description = "CMYK of " + std::filesystem::path(profile_file).filename().string();
+  bool registered = print.icc.empty() && !print.condition_id.empty();
   PdfObject* intent = doc.GetObjects().CreateObject("OutputIntent");
   PdfDictionary& oi = intent->GetDictionary();
   oi.AddKey("S", PdfName("GTS_PDFX"));
-  std::string condition = custom ? "CMYK of " + profile_file : print.condition;
-  oi.AddKey("OutputConditionIdentifier", PdfString(custom ? std::string("Custom") : print.condition_id));
+  oi.AddKey("OutputConditionIdentifier", PdfString(registered ? print.condition_id : std::string("Custom")));
+  std::string condition = registered && !print.condition.empty() ? print.condition : description;
   oi.AddKey("OutputCondition", PdfString(condition));
-  if (!custom) oi.AddKey("RegistryName", PdfString(print.registry));
-  oi.AddKey("Info", PdfString(condition));
-  if (!profile_file.empty()) {
-    std::string icc = read_file(profile_file);
-    if (icc.size() < 132 || icc.compare(16, 4, "CMYK") != 0)
-      throw InputError(profile_file, 0, "not a CMYK ICC profile (the output intent needs one)");
-    PdfObject* profile = flate_stream(doc, deflate(icc));
-    profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(4)));
-    oi.AddKey("DestOutputProfile", profile->Reference());
-  }
+  if (registered && !print.registry.empty()) oi.AddKey("RegistryName", PdfString(print.registry));
+  oi.AddKey("Info", PdfString(description));
+  PdfObject* profile = flate_stream(doc, deflate(icc));
+  profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(4)));
+  oi.AddKey("DestOutputProfile", profile->Reference());
   PdfArray intents;
   intents.push_back(intent->Reference());
   doc.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);

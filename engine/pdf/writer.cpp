@@ -59,6 +59,7 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
   std::map<std::string, pdf::FontUse> fonts;  // key: file#psname
   std::map<const Face*, pdf::FontUse*> font_of;
   std::map<std::string, std::string> image_names;  // path -> Im1, Im2, ...
+  std::map<std::string, std::pair<double, double>> printed;  // path -> largest whole-image size, pt
   for (const Page& p : pages) {
     for (const TextRun& r : p.text) {
       auto& use = fonts[r.face->file() + "#" + r.face->ps_name()];
@@ -70,7 +71,12 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
         if (text.empty() && g.text_end > g.text_begin) text = r.text.substr(g.text_begin, g.text_end - g.text_begin);
       }
     }
-    for (const ImagePlacement& im : p.images) image_names[im.path];
+    for (const ImagePlacement& im : p.images) {
+      image_names[im.path];
+      auto& [w, h] = printed[im.path];
+      w = std::max(w, im.w / im.crop_w);
+      h = std::max(h, im.h / im.crop_h);
+    }
   }
   int n = 0;
   for (auto& [k, use] : fonts) use.resource = "F" + std::to_string(++n);
@@ -89,7 +95,9 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
     if (i < font_list.size())
       programs[i] = pdf::subset_font(*font_list[i]);
     else
-      image_data[i - font_list.size()] = pdf::prepare_image(*image_list[i - font_list.size()], print);
+      image_data[i - font_list.size()] = pdf::prepare_image(*image_list[i - font_list.size()], print,
+                                                                 printed[*image_list[i - font_list.size()]].first,
+                                                                 printed[*image_list[i - font_list.size()]].second);
   });
   std::map<std::string, PdfObject*> font_objects, image_objects;
   for (size_t i = 0; i < font_list.size(); ++i)

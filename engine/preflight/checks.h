@@ -81,6 +81,10 @@ void check_shading(Context& c, PoDoFo::PdfObject* shading, PoDoFo::PdfObject* re
 void check_image(Context& c, PoDoFo::PdfObject* dict, PoDoFo::PdfObject* resources, const std::string& label,
                  const Mat& ctm, int page, bool is_inline);
 
+// Every pixel of a CMYK image XObject: its largest total ink, recorded in the
+// report and a failure over the limit (image_ink.cpp).
+void measure_image_ink(Context& c, PoDoFo::PdfObject* dict, const std::string& label, int page);
+
 // --- document and pages (document.cpp, pages.cpp) ----------------------------
 void identify(Context& c);  // sets report.conformance and c.x4
 void check_document(Context& c);

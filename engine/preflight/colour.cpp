@@ -167,6 +167,7 @@ void check_image(Context& c, PdfObject* dict, PdfObject* resources, const std::s
     if (number(get(c, dict, "SMaskInData"), in_data) && in_data > 0)
       c.fail(page, label, "transparency", "JPEG 2000 image with alpha (SMaskInData)", label + "SMaskInData");
   }
+  if (!is_inline && !stencil) measure_image_ink(c, dict, label, page);
   // Resolution at the placed size: the image fills the unit square of ctm.
   double w = 0, h = 0;
   number(key("Width", "W"), w);

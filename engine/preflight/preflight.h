@@ -16,7 +16,8 @@
 //            text smaller than min_text_pt, stroked rules thinner than
 //            min_rule_pt, images under warn_ppi at their placed size.
 // Ink:       total area coverage per page from a Ghostscript CMYK rendering
-//            (skipped with a warning when gs is not installed).
+//            (skipped with a warning when gs is not installed), and of every
+//            pixel of each CMYK image at its own resolution (reported).
 //
 // preflight() never throws: an unreadable, missing or encrypted file is a
 // Failure in the report. Repeats of one issue on a page are reported once,
@@ -63,12 +64,21 @@ struct PreflightIssue : Notice {
 // transparency, transfer, postscript, tac, min-text, min-rule, image-ppi,
 // content (a stream that could not be read).
 
+// The darkest pixel of a CMYK image, measured at the image's own resolution.
+struct ImageInk {
+  int page = 0;
+  std::string object;  // "image Im1"
+  int width = 0, height = 0;
+  double max = 0;  // C+M+Y+K, percent
+};
+
 struct PreflightReport {
   std::string file;
   // What the file declares: "PDF/X-1a:2001", "PDF/X-1a:2003", "PDF/X-4", or
   // "none". Files declaring nothing (or PDF/X-3) are checked as PDF/X-1a.
   std::string conformance = "none";
   std::vector<PreflightIssue> issues;
+  std::vector<ImageInk> image_ink;  // every CMYK image XObject placed, each time it is placed
 
   bool passed() const;       // no Failure
   std::string text() const;  // "page 2: image Im1: image-ppi: ..." lines and a verdict line

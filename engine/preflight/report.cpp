@@ -48,6 +48,10 @@ std::string PreflightReport::text() const {
     out << "  " << (i->page > 0 ? "page " + std::to_string(i->page) : std::string("document")) << ": " << i->object
         << ": " << i->rule << ": " << i->what << "\n";
   }
+  if (!image_ink.empty()) out << "image ink (every pixel, at the image's own resolution):\n";
+  for (const ImageInk& i : image_ink)
+    out << "  page " << i.page << ": " << i.object << ": " << i.width << "x" << i.height << " px, darkest pixel "
+        << preflight_detail::fmt(i.max) << "% total ink\n";
   size_t failures = count(issues, PreflightIssue::Failure);
   if (failures == 0)
     out << "preflight: PASSED\n";
@@ -72,6 +76,11 @@ std::string PreflightReport::json() const {
             {"failures", count(issues, PreflightIssue::Failure)},
             {"warnings", count(issues, PreflightIssue::Warning)},
             {"issues", std::move(list)}};
+  Json ink = Json::array();
+  for (const ImageInk& i : image_ink)
+    ink.push_back({{"page", i.page}, {"object", i.object}, {"width", i.width}, {"height", i.height},
+                   {"max", std::round(i.max * 10) / 10}});
+  j["image_ink"] = std::move(ink);
   return dump_json(j);
 }
 

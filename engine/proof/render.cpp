@@ -19,42 +19,61 @@
 namespace paiban {
 namespace {
 
-// PNG with fast compression: a proof is looked at once, so speed beats size.
-void write_png(const std::vector<poppler::image>& bands, const std::string& file) {
-  FILE* f = std::fopen(file.c_str(), "wb");
-  if (!f) throw std::runtime_error("cannot write " + file);
+// The rows of an RGB image, made one at a time into `row` (w × 3 bytes).
+using RowSource = void (*)(const void* source, int y, unsigned char* row);
+
+// libpng reports errors with longjmp: this function, which calls setjmp,
+// holds no C++ object with a destructor (the caller owns the row buffer and
+// makes the rows), so a jump skips nothing. Returns false on any libpng error.
+bool write_png_rows(FILE* f, int w, int h, RowSource make_row, const void* source, unsigned char* row) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  if (!png) return false;
   png_infop info = png_create_info_struct(png);
-  if (setjmp(png_jmpbuf(png))) {
+  if (!info || setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);
-    std::fclose(f);
-    throw std::runtime_error("cannot write " + file);
+    return false;
   }
   png_init_io(png, f);
   png_set_compression_level(png, 1);
   png_set_filter(png, 0, PNG_FILTER_NONE);
   png_set_compression_strategy(png, 3 /* Z_RLE: runs of paper white */);
-  const int w = bands.front().width();
-  int h = 0;
-  for (const poppler::image& b : bands) h += b.height();
   png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);
-  std::vector<unsigned char> row(static_cast<size_t>(w) * 3);
-  for (const poppler::image& img : bands)
-  for (int y = 0; y < img.height(); ++y) {
-    // Poppler's ARGB32 is stored B, G, R, A in memory on little-endian machines.
-    const auto* src = reinterpret_cast<const unsigned char*>(img.const_data()) + static_cast<size_t>(y) * img.bytes_per_row();
-    for (int x = 0; x < w; ++x) {
-      row[x * 3] = src[x * 4 + 2];
-      row[x * 3 + 1] = src[x * 4 + 1];
-      row[x * 3 + 2] = src[x * 4];
-    }
-    png_write_row(png, row.data());
+  for (int y = 0; y < h; ++y) {
+    make_row(source, y, row);
+    png_write_row(png, row);
   }
   png_write_end(png, info);
   png_destroy_write_struct(&png, &info);
-  if (std::fclose(f) != 0) throw std::runtime_error("cannot write " + file);
+  return true;
+}
+
+// Row y of the bands, top to bottom: Poppler's ARGB32 is stored B, G, R, A in
+// memory on little-endian machines.
+void band_row(const void* source, int y, unsigned char* row) {
+  const auto& bands = *static_cast<const std::vector<poppler::image>*>(source);
+  size_t k = 0;
+  while (y >= bands[k].height()) y -= bands[k++].height();
+  const poppler::image& img = bands[k];
+  const auto* src = reinterpret_cast<const unsigned char*>(img.const_data()) + static_cast<size_t>(y) * img.bytes_per_row();
+  for (int x = 0; x < img.width(); ++x) {
+    row[x * 3] = src[x * 4 + 2];
+    row[x * 3 + 1] = src[x * 4 + 1];
+    row[x * 3 + 2] = src[x * 4];
+  }
+}
+
+// PNG with fast compression: a proof is looked at once, so speed beats size.
+void write_png(const std::vector<poppler::image>& bands, const std::string& file) {
+  FILE* f = std::fopen(file.c_str(), "wb");
+  if (!f) throw std::runtime_error("cannot write " + file);
+  const int w = bands.front().width();
+  int h = 0;
+  for (const poppler::image& b : bands) h += b.height();
+  std::vector<unsigned char> row(static_cast<size_t>(w) * 3);
+  bool ok = write_png_rows(f, w, h, band_row, &bands, row.data());
+  if (std::fclose(f) != 0 || !ok) throw std::runtime_error("cannot write " + file);
 }
 
 // One band of a page, rendered by a document of its own: Poppler's documents

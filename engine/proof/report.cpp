@@ -31,7 +31,9 @@ std::string fit_report_text(const Edition& ed) {
   out += line;
   for (const FrameFit& f : ed.frames) {
     std::string images;
-    for (const FrameFit::Image& im : f.images) images += im.path + " " + std::to_string(im.ppi) + "ppi ";
+    for (const FrameFit::Image& im : f.images)
+      images += im.path + " " + std::to_string(im.ppi) + "ppi" +
+                (im.file_ppi > im.ppi ? " (" + std::to_string(im.file_ppi) + " in the file) " : " ");
     char fit[32];
     std::snprintf(fit, sizeof fit, "%d/%d", f.lines_used, f.lines_available);
     std::snprintf(line, sizeof line, "%-4d %-3c %-12s %4d %10s %7d %8d %8d %6d %7d %8d  %s\n", f.page, f.letter,
@@ -47,7 +49,7 @@ std::string fit_report_json(const Edition& ed) {
   Json frames = Json::array();
   for (const FrameFit& f : ed.frames) {
     Json images = Json::array();
-    for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}});
+    for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}, {"file_ppi", im.file_ppi}});
     frames.push_back({{"page", f.page},
                       {"frame", std::string(1, f.letter)},
                       {"article", f.module},

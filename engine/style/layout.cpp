@@ -147,6 +147,8 @@ Layout load_layout(const std::string& file) {
     p.registry = (*pr)["registry"].value_or(p.registry);
     p.cmyk_profile = (*pr)["cmyk_profile"].value_or(p.cmyk_profile);
     p.tac = rd.number(*pr, "tac", p.tac);
+    p.max_ppi = rd.number(*pr, "max_ppi", p.max_ppi);
+    if (p.max_ppi < 72 || p.max_ppi > 2400) throw InputError(file, rd.line(*pr), "max_ppi must be between 72 and 2400");
     p.min_text = rd.number(*pr, "min_text", p.min_text);
     p.min_rule = rd.number(*pr, "min_rule", p.min_rule / kMm) * kMm;
     p.slug = rd.number(*pr, "slug", p.slug / kMm) * kMm;

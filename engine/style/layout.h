@@ -27,11 +27,12 @@ struct HeadlineSpec {
 
 // The press: output condition, ink limit and the smallest things it prints.
 struct PressSpec {
-  std::string condition_id = "IFRA26";
-  std::string condition = "Coldset offset on newsprint (ISO 12647-3), 26% dot gain";
-  std::string registry = "http://www.color.org";
+  std::string condition_id;  // a registered condition the profile characterises, or "" (Custom)
+  std::string condition;
+  std::string registry;
   std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
   double tac = 220;        // percent
+  double max_ppi = 300;    // photos are downsampled to this at their placed size
   double min_text = 6;     // pt
   double min_rule = 0.1 * 72 / 25.4;  // pt (0.1 mm)
   double slug = 36;        // pt beyond the bleed for printer's marks
