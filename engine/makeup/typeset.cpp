@@ -7,8 +7,30 @@
 
 namespace paiban {
 
+namespace makeup {
+
+// A text is set again only when its characters, its styles or any of its line
+// settings differ: the key compares them all (defaulted ==).
+struct TextKey {
+  std::u32string text;
+  std::vector<StyleRange> styles;
+  LineSettings settings;
+  bool operator==(const TextKey&) const = default;
+};
+
+struct TextKeyHash {
+  size_t operator()(const TextKey& k) const {
+    size_t h = std::hash<std::u32string>{}(k.text) ^ (hash_value(k.settings) * 31);
+    for (const StyleRange& r : k.styles)
+      h = h * 131 + std::hash<const void*>{}(r.style.face) + std::hash<double>{}(r.style.size) + r.end;
+    return h;
+  }
+};
+
+}  // namespace makeup
+
 struct TextCache::Impl {
-  std::unordered_map<std::string, std::pair<makeup::TextPtr, int>> texts;  // key -> text, build it was last used in
+  std::unordered_map<makeup::TextKey, std::pair<makeup::TextPtr, int>, makeup::TextKeyHash> texts;  // text, build it was last used in
   int build = 0;
 };
 TextCache::TextCache() : impl(std::make_unique<Impl>()) {}
@@ -65,43 +87,11 @@ void end_build(TextCache* cache) {
     it = it->second.second < cache->impl->build - 1 ? m.erase(it) : std::next(it);
 }
 
-namespace {
-
-template <typename T>
-void put_bytes(std::string& k, const T& v) {
-  k.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-std::string cache_key(const std::u32string& text, const std::vector<StyleRange>& styles, const LineSettings& s) {
-  std::string k(reinterpret_cast<const char*>(text.data()), text.size() * sizeof(char32_t));
-  for (const StyleRange& r : styles) {
-    put_bytes(k, r.end);
-    put_bytes(k, r.style.face);
-    put_bytes(k, r.style.size);
-  }
-  put_bytes(k, s.measure);
-  put_bytes(k, s.indent);
-  put_bytes(k, s.kinsoku);
-  put_bytes(k, s.align);
-  put_bytes(k, s.last_align);
-  put_bytes(k, s.latin_space);
-  put_bytes(k, s.trim_opening_at_line_start);
-  put_bytes(k, s.hanging);
-  put_bytes(k, s.compress_punctuation);
-  put_bytes(k, s.digit_space);
-  put_bytes(k, s.word_breaks);
-  put_bytes(k, s.balance);
-  put_bytes(k, s.names_end);
-  return k;
-}
-
-}  // namespace
-
 TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<StyleRange>& styles,
                  const LineSettings& settings) {
-  std::string key;
+  TextKey key;
   if (ctx.cache) {
-    key = cache_key(text, styles, settings);
+    key = TextKey{text, styles, settings};
     auto it = ctx.cache->impl->texts.find(key);
     if (it != ctx.cache->impl->texts.end()) {
       it->second.second = ctx.cache->impl->build;
@@ -113,7 +103,7 @@ TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<Styl
   for (const ShapedGlyph& g : t->shaped.glyphs)
     if (g.gid == 0 && t->shaped.text[g.cluster] != U' ') ++t->missing;
   t->para = break_lines(t->shaped, settings);
-  if (ctx.cache) ctx.cache->impl->texts[key] = {t, ctx.cache->impl->build};
+  if (ctx.cache) ctx.cache->impl->texts[std::move(key)] = {t, ctx.cache->impl->build};
   return t;
 }
 

@@ -8,6 +8,7 @@
 #include "preflight/preflight.h"
 #include "pdf/pdf.h"
 #include "style/layout.h"
+#include "text/text.h"
 
 namespace paiban {
 

@@ -22,6 +22,7 @@ struct TextStyle {
 struct StyleRange {
   uint32_t end;
   TextStyle style;
+  bool operator==(const StyleRange&) const = default;
 };
 
 struct ShapedGlyph {

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "lines/lines.h"
+#include "style/settings.h"
 
 namespace paiban {
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "style/settings.h"
+
 namespace paiban {
 
 enum class CharClass : uint8_t {
@@ -40,8 +42,6 @@ bool is_cjk_punct(CharClass c);
 // Text that is set as CJK (shaped with script Hani).
 bool is_cjk_class(CharClass c);
 
-// 禁则 levels (clreq §3.1.4).
-enum class Kinsoku { Basic, GB, Strict };
 bool no_line_start(CharClass c, Kinsoku level);
 bool no_line_end(CharClass c, Kinsoku level);
 
