@@ -176,7 +176,7 @@ std::vector<std::pair<const FrameFit*, FrameColumns>> text_frames(const Made& m)
   std::vector<std::pair<const FrameFit*, FrameColumns>> out;
   for (const FrameFit& f : m.r.edition.frames) {
     const Article& a = m.issue.articles.at(f.module);
-    if (a.title.empty() && a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image) continue;  // a photo
+    if (a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image) continue;  // a photo (title optional)
     int top = L.lines;
     std::map<int, int> last;  // page column → last grid line used
     for (const PlacedLine& l : body_lines(m, f)) {
@@ -379,7 +379,9 @@ TEST(Makeup, FrontPagePhotoFillsItsFrameCroppedAboutItsCentre) {
   ASSERT_TRUE(im) << "no photo on page 1";
   EXPECT_NEAR(im->x, f->x, 0.01);
   EXPECT_NEAR(im->w, f->width, 0.01) << "the photo does not fill its frame's width";
-  EXPECT_NEAR(im->y, f->y, 0.01);
+  // Under its title line (图片新闻 have their own title), on the grid.
+  EXPECT_GT(im->y, f->y + m.layout.leading);
+  EXPECT_NEAR(std::fmod(im->y - f->y, m.layout.leading), 0.0, 0.01);
   EXPECT_LT(im->y + im->h, f->y + f->height) << "no room for the caption";
   expect_aspect_kept(*im, "qilihe.jpg");
   // Cover: one side whole, the other cut equally on both sides.

@@ -35,8 +35,13 @@ std::vector<int> row_tops(const PagePlan& p, const Layout& L) {
   return tops;
 }
 
-bool is_photo(const Article& a) {
-  return a.title.empty() && a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image;
+// A photo module: one image and its caption, with an optional title line (图片新闻).
+bool is_photo(const Article& a) { return a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image; }
+
+// The credit follows the caption in brackets: （赵福胜　摄）.
+std::string bracketed(const std::string& credit) {
+  if (credit.rfind("（", 0) == 0 || credit.rfind("(", 0) == 0) return credit;
+  return "（" + credit + "）";
 }
 
 void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, FrameFit& fit) {
@@ -48,22 +53,36 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   auto t = set_string(ctx, caption, ctx.style(cs), ctx.settings(cs, f.width));
   report_missing(ctx, *t, a.id, 1);
   int cap = static_cast<int>(t->para.lines.size());
-  // The credit (赵福胜 摄) stands flush right on a line of its own under the caption.
+  // The credit follows the caption's last line when it fits there (…面纱。（赵福胜　摄）),
+  // else it stands flush right on a line of its own.
   TextPtr credit;
+  bool own_line = true;
+  double credit_x = f.x;
   if (!a.credit.empty()) {
-    const TextStyleSpec& rs = L.style("credit");
-    credit = set_string(ctx, a.credit, ctx.style(rs), ctx.settings(rs, f.width));
-    ++cap;
+    TextStyleSpec rs = L.style("credit");
+    double last = t->para.lines.empty() ? 0 : t->para.lines.back().width;
+    rs.align = Align::Left;
+    credit = set_string(ctx, bracketed(a.credit), ctx.style(rs), ctx.settings(rs, f.width));
+    own_line = t->para.lines.empty() || credit->para.lines.empty() || last + credit->para.lines[0].width > f.width;
+    if (own_line) {
+      ++cap;
+      credit = set_string(ctx, bracketed(a.credit), ctx.style(L.style("credit")), ctx.settings(L.style("credit"), f.width));
+    } else {
+      credit_x += last;
+    }
   }
-  int img_lines = f.body_lines() - cap;
+  Display head = a.title.empty() ? Display{} : headline_block(ctx, a, f.width);
+  int img_lines = f.body_lines() - cap - head.lines;
   if (img_lines < 3) {
     ctx.notice(Notice::Error, a.id, 1, "photo frame too short for its caption");
     return;
   }
+  draw_display(page, head, f.x, L.line_top(f.top));
+  int img_top = f.top + head.lines;
   std::string path = (std::filesystem::path(ctx.issue.dir) / b.image).string();
-  double top = L.line_top(f.top);
   try {
-    page.images.push_back(place_image(path, f.x, top, f.width, img_lines * L.leading - L.leading * 0.35, a));
+    page.images.push_back(
+        place_image(path, f.x, L.line_top(img_top), f.width, img_lines * L.leading - L.leading * 0.35, a));
     const ImagePlacement& im = page.images.back();
     ImageInfo info = probe_image(path);
     int ppi = static_cast<int>(info.width * im.crop_w * 72.0 / im.w);
@@ -72,9 +91,9 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
     throw InputError(a.file, b.line, "image '" + b.image + "': " + e.what());
   }
   int text_lines = static_cast<int>(t->para.lines.size());
-  for (int k = 0; k < text_lines; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(f.top + img_lines + k));
+  for (int k = 0; k < text_lines; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(img_top + img_lines + k));
   if (credit && !credit->para.lines.empty())
-    draw_line(page, *credit, credit->para.lines[0], f.x, L.baseline(f.top + img_lines + cap - 1));
+    draw_line(page, *credit, credit->para.lines[0], credit_x, L.baseline(img_top + img_lines + cap - 1));
   fit.lines_used = fit.lines_available = f.body_lines();
 }
 
@@ -120,7 +139,9 @@ void count_lonely_lines(const Fill& fill, const std::vector<Slot>& slots, FrameF
 void article(std::vector<Page>& pages, const Context& ctx, const Article& a, const std::vector<Frame>& frames,
              const MakeupOptions& opt, size_t needed) {
   const Layout& L = ctx.layout;
-  Body body = set_body(ctx, a, L.column_width());
+  // A boxed module (知识窗) keeps half a character clear inside its box on each side.
+  const double inset = a.boxed ? L.body.size / 2 : 0, measure = L.column_width() - 2 * inset;
+  Body body = set_body(ctx, a, measure);
   const int n = static_cast<int>(body.slots.size());
   int from = 0;
   for (size_t k = 0; k < needed; ++k) {
@@ -136,15 +157,15 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
     }
     // A headline may span only some of the frame's columns; the others run from the frame's top.
     int head_cols = k == 0 && a.headline_columns > 0 ? std::min(a.headline_columns, f.area->cols) : f.area->cols;
-    Display head = k == 0 ? headline_block(ctx, a, L.span_width(head_cols))
-                          : jump_head(ctx, a, frames[k - 1].page, f.width);
+    Display head = k == 0 ? headline_block(ctx, a, L.span_width(head_cols) - 2 * inset)
+                          : jump_head(ctx, a, frames[k - 1].page, f.width - 2 * inset);
     int cap = f.body_lines() - head.lines;
     if (cap < 2) {
       ctx.notice(Notice::Error, a.id, 0, frame_name(f) + " has no room under its headline");
       ctx.edition.frames.push_back(fit);
       continue;
     }
-    draw_display(page, head, f.x, L.line_top(f.top));
+    draw_display(page, head, f.x + inset, L.line_top(f.top));
     std::vector<int> caps(static_cast<size_t>(f.area->cols), cap), tops(caps.size(), 0);
     for (int c = head_cols; c < f.area->cols; ++c) {
       caps[c] = f.body_lines();
@@ -155,7 +176,7 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
     int body_top = f.top + head.lines;
     for (size_t c = 0; c < fill.columns.size(); ++c)
       for (auto [slot, placed] : fill.columns[c]) {
-        double x = L.column_x(f.area->col + static_cast<int>(c));
+        double x = L.column_x(f.area->col + static_cast<int>(c)) + inset;
         const Slot& s = body.slots[slot];
         int offset = placed + tops[c] - head.lines;
         draw_slot(page, ctx, s, x, body_top + offset);
@@ -180,8 +201,9 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
       // 下转: the page where the text goes on is known from the plan.
       const TextStyleSpec& js = L.style("jump");
       auto t = set_string(ctx, "（下转第" + std::to_string(frames[k + 1].page) + "版）", ctx.style(js),
-                          ctx.settings(js, L.column_width()));
-      draw_line(page, *t, t->para.lines[0], L.column_x(f.area->col + f.area->cols - 1), L.baseline(body_top + cap - 1));
+                          ctx.settings(js, measure));
+      draw_line(page, *t, t->para.lines[0], L.column_x(f.area->col + f.area->cols - 1) + inset,
+                L.baseline(body_top + cap - 1));
     }
     // Fit in lines under the headline: how far down the fullest column reaches.
     int reach = 0;
@@ -216,17 +238,51 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
   }
 }
 
+// Rules between modules sit on the gutter midlines and in the white line under a
+// module; each runs on to the rules it meets, so every T and cross is joined.
+struct Edges {
+  double x1, y1, x2, y2;
+};
+Edges module_edges(const Layout& L, const Frame& f) {
+  double g = L.gutter / 2;
+  auto mid = [&](int line) { return L.line_top(line) - L.leading / 2; };  // the white line above grid line `line`
+  return Edges{f.area->col > 0 ? f.x - g : f.x, f.top > 0 ? mid(f.top) : L.line_top(0),
+               f.area->col + f.area->cols < L.columns ? f.x + f.width + g : f.x + f.width,
+               f.separator ? mid(f.top + f.lines) : L.line_top(f.top + f.lines)};
+}
+
 void module_rules(Page& page, const Layout& L, const Frame& f) {
-  double w = L.rule_width;
-  if (f.separator) {
-    double y = L.line_top(f.top + f.lines - 1) + L.leading / 2;
-    page.rules.push_back(Rule{f.x, y, f.x + f.width, y, w, Cmyk{}});
+  Edges e = module_edges(L, f);
+  if (f.separator) page.rules.push_back(Rule{e.x1, e.y2, e.x2, e.y2, L.rule_width, Cmyk{}});
+  if (f.area->col > 0) page.rules.push_back(Rule{e.x1, e.y1, e.x1, e.y2, L.rule_width, Cmyk{}});
+}
+
+// A box drawn on a module's edges replaces the thin rules that ran along them.
+void clear_rules_under(Page& page, const Box& b) {
+  std::vector<Rule> kept;
+  auto along = [&](double a1, double a2, double lo, double hi, const Rule& r, bool vertical) {
+    double from = std::min(a1, a2), to = std::max(a1, a2);
+    auto piece = [&](double p, double q) {
+      if (q - p < 0.01) return;
+      Rule c = r;
+      if (vertical) c.y1 = p, c.y2 = q;
+      else c.x1 = p, c.x2 = q;
+      kept.push_back(c);
+    };
+    piece(from, std::min(to, lo));
+    piece(std::max(from, hi), to);
+  };
+  auto near = [](double a, double b) { return std::abs(a - b) < 0.01; };
+  for (const Rule& r : page.rules) {
+    bool vertical = near(r.x1, r.x2), horizontal = near(r.y1, r.y2);
+    if (vertical && (near(r.x1, b.x) || near(r.x1, b.x + b.w)))
+      along(r.y1, r.y2, b.y, b.y + b.h, r, true);
+    else if (horizontal && (near(r.y1, b.y) || near(r.y1, b.y + b.h)))
+      along(r.x1, r.x2, b.x, b.x + b.w, r, false);
+    else
+      kept.push_back(r);
   }
-  if (f.area->col > 0) {
-    double x = f.x - L.gutter / 2;
-    double y1 = L.line_top(f.top) + (f.top > 0 ? 0 : 0), y2 = L.line_top(f.top + f.body_lines());
-    page.rules.push_back(Rule{x, y1, x, y2, w, Cmyk{}});
-  }
+  page.rules.swap(kept);
 }
 
 }  // namespace
@@ -241,9 +297,11 @@ std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegi
     CopyFit f;
     f.article = id;
     if (!is_photo(a)) {
-      Body body = set_body(ctx, a, L.column_width());
+      double inset = a.boxed ? L.body.size / 2 : 0;
+      Body body = set_body(ctx, a, L.column_width() - 2 * inset);
       for (const Slot& s : body.slots) f.body_lines += s.lines;
-      for (int c = 1; c <= L.columns; ++c) f.headline_lines.push_back(headline_block(ctx, a, L.span_width(c)).lines);
+      for (int c = 1; c <= L.columns; ++c)
+        f.headline_lines.push_back(headline_block(ctx, a, L.span_width(c) - 2 * inset).lines);
     }
     out.push_back(f);
   }
@@ -286,7 +344,9 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
       throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": rows add up to " +
                                                   std::to_string(tops.back()) + " lines, the layout has " +
                                                   std::to_string(L.lines));
-    if (wanted(plan.number)) draw_folio(page, ctx, plan);
+    // The masthead page carries no 报眉: nothing is set above the paper's name.
+    bool masthead = std::any_of(plan.areas.begin(), plan.areas.end(), [](const Area& a) { return a.module == "@masthead"; });
+    if (wanted(plan.number) && !masthead) draw_folio(page, ctx, plan);
     for (const Area& a : plan.areas) {
       Frame f{plan.number, &a, tops[a.row], tops[a.row + a.rows] - tops[a.row]};
       f.separator = tops[a.row + a.rows] < L.lines;
@@ -316,9 +376,10 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
     if (a.boxed)
       for (size_t k = 0; k < needed; ++k) {
         const Frame& f = fs[k];
-        double g = L.gutter / 2, top = L.line_top(f.top) - L.leading * 0.25;
-        double bottom = L.line_top(f.top + f.body_lines()) + L.leading * 0.25;
-        pages[f.page - 1].boxes.push_back(Box{f.x - g, top, f.width + 2 * g, bottom - top, Cmyk{}, true, 0.75});
+        Edges e = module_edges(L, f);
+        Box box{e.x1, e.y1, e.x2 - e.x1, e.y2 - e.y1, Cmyk{}, true, 0.75};
+        clear_rules_under(pages[f.page - 1], box);
+        pages[f.page - 1].boxes.push_back(box);
       }
     if (is_photo(a)) {
       FrameFit fit = fit_of(fs[0], id, L);

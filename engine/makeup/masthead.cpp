@@ -132,7 +132,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
   double panel_x = name_x + name_w + 2.5 * L.body.size;
   double panel_w = x + width - panel_x;
   page.rules.push_back(Rule{panel_x - L.body.size, top + 0.1 * height, panel_x - L.body.size, top + 0.9 * height,
-                            0.5, Cmyk{}});
+                            0.75, Cmyk{}});
   double step = ms.meta * 1.9;
   double y = top + (height - step * static_cast<double>(meta.size())) / 2 + 0.88 * ms.meta + step * 0.3;
   for (const std::string& m : meta) {

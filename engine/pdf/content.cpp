@@ -68,11 +68,13 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
   double off = p.bleed + (print.marks ? print.slug : 0);
   std::string s = "1 0 0 1 " + number(off) + " " + number(off) + " cm\n";
   auto Y = [&](double y) { return number(H - y); };
-  for (const Box& bx : p.boxes) {
+  auto box = [&](const Box& bx) {
     s += colour(bx.fill, bx.stroke);
     if (bx.stroke) s += number(bx.width) + " w\n";
     s += number(bx.x) + " " + Y(bx.y + bx.h) + " " + number(bx.w) + " " + number(bx.h) + (bx.stroke ? " re S\n" : " re f\n");
-  }
+  };
+  for (const Box& bx : p.boxes)
+    if (!bx.stroke) box(bx);
   for (const ImagePlacement& im : p.images) {
     double sw = im.w / im.crop_w, sh = im.h / im.crop_h;  // size of the whole image on the page
     double ix = im.x - im.crop_x * sw, iy = im.y - im.crop_y * sh;
@@ -82,6 +84,8 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
   }
   // Black text and rules overprint, so misregistration never shows a white halo.
   s += "q /GSop gs\n";
+  for (const Box& bx : p.boxes)
+    if (bx.stroke) box(bx);  // box rules are strokes like any other
   for (const Rule& r : p.rules)
     s += colour(r.colour, true) + number(r.width) + " w " + number(r.x1) + " " + Y(r.y1) + " m " + number(r.x2) + " " +
          Y(r.y2) + " l S\n";
