@@ -247,3 +247,50 @@ TEST(DisplayText, CodesNeverSplit) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+std::u32string desk(const std::string& utf8, CopyDesk* counts = nullptr, std::vector<uint32_t>* ends = nullptr) {
+  std::u32string t = to_u32(utf8);
+  CopyDesk d = copy_desk(t, ends);
+  if (counts) *counts = d;
+  return t;
+}
+
+// A space after a closing mark between two Chinese runs of a title is one em.
+TEST(CopyDesk, SpaceAfterAClosingQuoteBetweenChineseIsFullWidth) {
+  CopyDesk d;
+  EXPECT_EQ(desk("省级专家常驻“家门口” 群众看病省钱又省心", &d), U"省级专家常驻“家门口”\u3000群众看病省钱又省心");
+  EXPECT_EQ(d.spaces, 1);
+  EXPECT_EQ(desk("推进《条例》 落实"), U"推进《条例》\u3000落实");
+  EXPECT_EQ(desk("他说 “好”"), U"他说\u3000“好”");
+  EXPECT_EQ(desk("the “word” is"), U"the “word” is") << "Latin text keeps its spaces";
+}
+
+// Straight quotes beside Chinese become “…” and ‘…’ by pairs; English keeps them.
+TEST(CopyDesk, StraightQuotesBesideChineseAreCurled) {
+  CopyDesk d;
+  EXPECT_EQ(desk("他说\"你好\"，然后走了", &d), U"他说“你好”，然后走了");
+  EXPECT_EQ(d.quotes, 2);
+  EXPECT_EQ(desk("所谓'双一战略'就是"), U"所谓‘双一战略’就是");
+  EXPECT_EQ(desk("\"PDF/X\"标准"), U"“PDF/X”标准");
+  EXPECT_EQ(desk("He said \"don't\" twice"), U"He said \"don't\" twice");
+  EXPECT_EQ(desk("it's 他的"), U"it's 他的") << "an apostrophe is not a quote";
+}
+
+// ... and 。。。 become ……, and the style ranges after them follow.
+TEST(CopyDesk, DotsBecomeAnEllipsis) {
+  CopyDesk d;
+  std::vector<uint32_t> ends{5, 7};  // [等等...][然后]
+  EXPECT_EQ(desk("等等...然后", &d, &ends), U"等等……然后");
+  EXPECT_EQ(d.ellipses, 1);
+  EXPECT_EQ(ends, (std::vector<uint32_t>{4, 6}));
+  EXPECT_EQ(desk("等等。。。"), U"等等……");
+  EXPECT_EQ(desk("说......好"), U"说……好");
+  EXPECT_EQ(desk("version 1.2...3"), U"version 1.2...3") << "no Chinese beside it";
+  EXPECT_EQ(desk("等等..").size(), 4u) << "two dots are not an ellipsis";
+}
+
+}  // namespace
+}  // namespace paiban

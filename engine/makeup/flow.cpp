@@ -24,6 +24,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
   TextStyle regular = ctx.style(L.body), bold = ctx.style(L.style("bold"));
   TextStyle dateline = ctx.style(L.style("dateline"));
   bool first_paragraph = true;
+  CopyDesk& desk = ctx.edition.copy_desk[a.id];
   for (size_t bi = 0; bi < a.blocks.size(); ++bi) {
     const Block& b = a.blocks[bi];
     int para = static_cast<int>(bi) + 1;
@@ -37,7 +38,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
       }
       std::u32string cap;
       for (const Span& s : b.spans) cap += to_u32(s.text);
-      fullwidth_punctuation(cap);
+      desk += copy_desk(cap);
       uint32_t n = static_cast<uint32_t>(cap.size());
       const TextStyleSpec& cs = L.style("caption");
       body.texts.push_back(set_text(ctx, cap, {{n, ctx.style(cs)}}, ctx.settings(cs, measure)));
@@ -58,7 +59,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     if (first_paragraph && !subhead && !a.dateline.empty()) {
       // 电头 opens the first paragraph in its own face.
       text = to_u32(a.dateline);
-      fullwidth_punctuation(text);
+      desk += copy_desk(text);
       if (ends_in_ideograph(text)) text += U'\u3000';
       styles.push_back({static_cast<uint32_t>(text.size()), dateline});
       names_end = static_cast<uint32_t>(text.size());
@@ -67,7 +68,12 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
       text += to_u32(sp.text);
       styles.push_back({static_cast<uint32_t>(text.size()), subhead || sp.bold ? bold : regular});
     }
-    fullwidth_punctuation(text);
+    // The copy desk may shorten the text (... → ……): the style ranges follow.
+    std::vector<uint32_t> ends{names_end};
+    for (const StyleRange& r : styles) ends.push_back(r.end);
+    desk += copy_desk(text, &ends);
+    names_end = ends[0];
+    for (size_t k = 0; k < styles.size(); ++k) styles[k].end = ends[k + 1];
     const TextStyleSpec& spec = subhead ? L.style("subhead") : L.body;
     LineSettings ls = subhead ? ctx.display_settings(spec, measure) : ctx.settings(spec, measure, L.indent * L.body.size);
     ls.names_end = names_end;

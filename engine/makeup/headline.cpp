@@ -80,6 +80,11 @@ Display headline_block(const Context& ctx, const Article& a, double width) {
                      "no headline style '" + a.headline + "' in " + L.file + " (it has lead, major, minor)");
   }
   const HeadlineSpec& h = hs->second;
+  CopyDesk& desk = ctx.edition.copy_desk[a.id];  // what set_string repairs, counted once here
+  for (const std::string* text : {&a.section, &a.kicker, &a.title, &a.subtitle, &a.byline}) {
+    std::u32string t = to_u32(*text);
+    desk += copy_desk(t);
+  }
   s.line(a.kicker, h.kicker, 0);
   if (!a.title.empty()) s.title(a.title, h);
   // 副题 after a dash where the paper's style says so (——我市全方位…纪实).
@@ -90,7 +95,7 @@ Display headline_block(const Context& ctx, const Article& a, double width) {
     TextStyleSpec by = L.style("byline");
     if (h.title.align == Align::Center) by.align = Align::Center;
     LineSettings ls = ctx.display_settings(by, width);
-    ls.names_end = static_cast<uint32_t>(to_u32(a.byline).size());
+    ls.names_end = UINT32_MAX;  // the whole byline
     s.line(a.byline, by, L.leading * 0.25, 1.0, &ls);
   }
   s.finish(1);

@@ -49,6 +49,8 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   const Block& b = a.blocks[0];
   std::string caption;
   for (const Span& s : b.spans) caption += s.text;
+  std::u32string repaired = to_u32(caption);
+  ctx.edition.copy_desk[a.id] += copy_desk(repaired);  // set_string repairs it the same way
   const TextStyleSpec& cs = L.style("caption");
   auto t = set_string(ctx, caption, ctx.style(cs), ctx.settings(cs, f.width));
   report_missing(ctx, *t, a.id, 1);

@@ -3,6 +3,7 @@
 // placed pages plus a fit report; nothing that does not fit is dropped silently.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "model/issue.h"
 #include "page/page.h"
 #include "style/layout.h"
+#include "text/text.h"
 
 namespace paiban {
 
@@ -75,6 +77,7 @@ struct Edition {
   std::vector<Notice> notices;
   std::vector<ProofMark> marks;
   int number = 0;  // 总期号 as set on the masthead
+  std::map<std::string, CopyDesk> copy_desk;  // per article: what the copy desk changed
   bool ok() const;  // no Error notices
 };
 

@@ -41,6 +41,15 @@ std::string fit_report_text(const Edition& ed) {
                   f.orphans, f.adjusted_lines, images.c_str());
     out += line;
   }
+  // The copy desk's repairs, counted per article (nothing changed silently).
+  for (const auto& [article, d] : ed.copy_desk) {
+    if (d.total() == 0) continue;
+    std::snprintf(line, sizeof line,
+                  "copy desk %-12s %d marks set full-width, %d spaces set as U+3000, %d straight quotes curled, "
+                  "%d ellipses set as ……\n",
+                  article.c_str(), d.punctuation, d.spaces, d.quotes, d.ellipses);
+    out += line;
+  }
   for (const Notice& n : ed.notices) out += format_notice(n) + "\n";
   return out;
 }
@@ -65,9 +74,16 @@ std::string fit_report_json(const Edition& ed) {
                       {"overflow", f.overflow},
                       {"images", std::move(images)}});
   }
+  Json desk = Json::object();
+  for (const auto& [article, d] : ed.copy_desk)
+    desk[article] = {{"punctuation", d.punctuation}, {"spaces", d.spaces}, {"quotes", d.quotes}, {"ellipses", d.ellipses}};
   Json notices = Json::array();
   for (const Notice& n : ed.notices) notices.push_back(notice_json(n));
-  Json j = {{"issue_number", ed.number}, {"ok", ed.ok()}, {"frames", std::move(frames)}, {"notices", std::move(notices)}};
+  Json j = {{"issue_number", ed.number},
+            {"ok", ed.ok()},
+            {"frames", std::move(frames)},
+            {"copy_desk", std::move(desk)},
+            {"notices", std::move(notices)}};
   return dump_json(j) + "\n";
 }
 

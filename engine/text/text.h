@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "style/settings.h"
 
@@ -45,10 +46,25 @@ bool is_cjk_class(CharClass c);
 bool no_line_start(CharClass c, Kinsoku level);
 bool no_line_end(CharClass c, Kinsoku level);
 
+// What the copy desk changed in a text, by kind.
+struct CopyDesk {
+  int punctuation = 0;  // , ; : ( ) ! ? beside Chinese set full-width
+  int spaces = 0;       // a space between Chinese (or after a closing mark) set as U+3000
+  int quotes = 0;       // straight quotes "…" '…' beside Chinese set as “…” ‘…’ (each mark)
+  int ellipses = 0;     // ... ...... 。。。 set as ……
+  int total() const { return punctuation + spaces + quotes + ellipses; }
+  CopyDesk& operator+=(const CopyDesk& o);
+};
+
 // Copy-desk repairs for Chinese text: ASCII punctuation , ; : ( ) ! ? standing
-// next to Chinese characters becomes its full-width form, and one ASCII space
-// between two Chinese characters becomes U+3000. Inside Latin text and numbers
-// (3.5, 1,000, a URL) nothing changes. Returns the number of changes.
+// next to Chinese characters becomes its full-width form; one ASCII space
+// between two Chinese characters, or after a closing mark before Chinese
+// (家门口” 群众), becomes U+3000; straight quotes next to Chinese become
+// “…” and ‘…’ by pairs; ... and 。。。 become ……. Inside Latin text and
+// numbers (3.5, 1,000, a URL, don't) nothing changes. An ellipsis shortens the
+// text: the offsets in `ends` (ascending, such as style range ends) follow it.
+CopyDesk copy_desk(std::u32string& text, std::vector<uint32_t>* ends = nullptr);
+// The same; returns the number of changes.
 int fullwidth_punctuation(std::u32string& text);
 
 std::u32string to_u32(std::string_view utf8);
