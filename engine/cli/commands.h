@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "import/import.h"
 #include "pipeline/pipeline.h"
 
 #include "plan/plan.h"
@@ -41,6 +42,11 @@ class CopyFolder {
  private:
   std::string temp_;
 };
+
+// Until the engine makes up pages itself: plain page plans for an imported
+// issue (each story a full-width band, stacked in the order of the copy),
+// appended to DIR/issue.toml. stack.cpp.
+void append_stacked_plans(const ImportedIssue& imported, const std::string& dir, const std::string& root);
 
 // Prints an exception the way every command does; returns the exit status.
 int report_error(const std::exception& e);

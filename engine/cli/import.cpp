@@ -19,6 +19,7 @@ std::string import_to(const std::string& file, const std::string& dir, bool forc
   ImportedIssue issue = import_file(file, ImportOptions{encoding});
   std::string out = dir.empty() ? "issues/" + issue.date : dir;
   write_issue(issue, out, force);
+  if (!kImportAutoMakeup) append_stacked_plans(issue, out, project_root(fs::absolute(file).parent_path().string()));
   std::string report = import_report(issue);
   if (!quiet_report) std::fputs(report.c_str(), stderr);
   std::fprintf(stderr, "paiban import: wrote %s (%zu articles; report in %s/import-report.txt)\n", out.c_str(),
@@ -63,6 +64,7 @@ CopyFolder::CopyFolder(BuildOptions& opt, const std::string& encoding) {
   write_issue(issue, dir.string(), false);
   std::fputs(import_report(issue).c_str(), stderr);
   if (opt.root.empty()) opt.root = project_root(fs::absolute(file).parent_path().string());
+  if (!kImportAutoMakeup) append_stacked_plans(issue, dir.string(), opt.root);
   opt.issue_dir = dir.string();
 }
 

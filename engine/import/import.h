@@ -15,6 +15,11 @@
 
 namespace paiban {
 
+// Whether the engine makes up pages itself (issue #12): the import then writes
+// `[issue] pages` and each article's `priority`, and no page plans. Until then
+// the command line adds plain plans (cli/stack.cpp).
+inline constexpr bool kImportAutoMakeup = false;
+
 struct ImportOptions {
   std::string encoding;  // forced charset (ICU converter name); empty = detect
 };

@@ -20,9 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using import::match;
 
-// The engine reads `priority` and `[issue] pages` once automatic makeup is
-// there; until then the importer writes a plain plan per page instead.
-constexpr bool kAutoMakeup = false;
+constexpr bool kAutoMakeup = kImportAutoMakeup;
 
 // key = value, in the order given, each value quoted by toml++.
 template <typename T>
@@ -66,7 +64,7 @@ std::string escape_block(const std::string& s) {
 }
 
 void write_placeholder(const fs::path& file) {
-  const int w = 800, h = 600;
+  const int w = 2400, h = 1800;  // enough for a full-width photo at 150 ppi
   std::vector<unsigned char> pixels(static_cast<size_t>(w) * h, 0xDD);
   png_image img{};
   img.version = PNG_IMAGE_VERSION;
@@ -82,9 +80,6 @@ void save(const fs::path& file, const std::string& text) {
   f << text;
   if (!f) throw InputError(file.string(), 0, "cannot write");
 }
-
-// Page plans for an engine without automatic makeup: none yet (see kAutoMakeup).
-std::string plain_plans(const ImportedIssue&) { return {}; }
 
 }  // namespace
 
@@ -164,7 +159,7 @@ void write_issue(const ImportedIssue& is, const std::string& dir, bool force) {
   if (fs::exists(root) && !force)
     throw InputError(dir, 0, "the folder exists; use --force to replace what the import writes in it");
   fs::create_directories(root);
-  save(root / "issue.toml", issue_toml(is) + (kAutoMakeup ? "" : plain_plans(is)));
+  save(root / "issue.toml", issue_toml(is));
   for (const ImportedArticle& a : is.articles) {
     save(root / (a.id + ".md"), article_markdown(a));
     if (a.photo) {

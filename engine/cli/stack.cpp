@@ -1,0 +1,94 @@
+// A bridge until automatic page makeup (issue #12) is in the engine: an
+// imported issue gets plain page plans — the masthead, then each story as a
+// full-width band sized by copyfitting, stacked down the pages in the order of
+// the copy. Plain, but every story fits and nothing is overset.
+#include <filesystem>
+#include <fstream>
+
+#include "cli/commands.h"
+#include "fonts/fonts.h"
+#include "makeup/makeup.h"
+#include "model/issue.h"
+#include "style/layout.h"
+
+namespace paiban::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Band {
+  std::string id;
+  int rows = 0;
+};
+
+// Lines a story needs across all columns: its headline, its body shared
+// between the columns, and two lines for paragraphs kept together.
+std::vector<Band> bands(const Issue& issue, const Layout& L, const FontRegistry& fonts,
+                        const std::vector<std::string>& order) {
+  std::map<std::string, CopyFit> fit;
+  for (CopyFit& f : copyfit(issue, L, fonts)) fit[f.article] = f;
+  std::vector<Band> out;
+  for (const std::string& id : order) {
+    const CopyFit& f = fit[id];
+    if (f.headline_lines.empty()) out.push_back({id, L.lines / 3});  // a photo: a third of the page
+    else out.push_back({id, f.headline_lines.back() + (f.body_lines + L.columns - 1) / L.columns + 2});
+  }
+  return out;
+}
+
+std::string page_toml(int number, const std::vector<Band>& page, bool masthead, int masthead_rows, int lines, int columns) {
+  std::string grid, rows, areas;
+  int used = 0;
+  auto add = [&](char letter, const std::string& module, int n) {
+    grid += std::string(static_cast<size_t>(columns), letter) + "\n";
+    rows += (rows.empty() ? "" : ", ") + std::to_string(n);
+    areas += std::string(1, letter) + " = \"" + module + "\"\n";
+    used += n;
+  };
+  if (masthead) add('M', "@masthead", masthead_rows);
+  for (size_t i = 0; i < page.size(); ++i) {
+    bool last = i + 1 == page.size();
+    add(static_cast<char>('A' + i), page[i].id, last ? lines - used : page[i].rows);
+  }
+  return "\n[[page]]  # stacked by paiban import until automatic makeup\nsection = \"第" + std::to_string(number) +
+         "版\"\ngrid = \"\"\"\n" + grid + "\"\"\"\nrows = [" + rows + "]\n[page.areas]\n" + areas;
+}
+
+}  // namespace
+
+void append_stacked_plans(const ImportedIssue& imported, const std::string& dir, const std::string& root) {
+  Issue issue;
+  issue.dir = dir;
+  std::vector<std::string> order;  // the order of the copy
+  for (const ImportedArticle& ia : imported.articles) {
+    std::string file = (fs::path(dir) / (ia.id + ".md")).string();
+    Article a = parse_article(ia.id, file, read_file(file));
+    a.id = ia.id;
+    a.file = file;
+    issue.articles[ia.id] = a;
+    order.push_back(ia.id);
+  }
+  Layout L = load_layout(root + "/layouts/broadsheet.toml");
+  FontRegistry fonts(root + "/fonts/fonts.toml");
+  const int masthead_rows = 20;
+  std::string plans;
+  std::vector<Band> page;
+  int used = masthead_rows, number = 1;
+  auto flush = [&] {
+    plans += page_toml(number, page, number == 1, masthead_rows, L.lines, L.columns);
+    page.clear();
+    used = 0;
+    ++number;
+  };
+  for (const Band& b : bands(issue, L, fonts, order)) {
+    if (!page.empty() && used + b.rows > L.lines) flush();
+    page.push_back(b);
+    used += b.rows;
+  }
+  if (!page.empty()) flush();
+  std::ofstream f(fs::path(dir) / "issue.toml", std::ios::app);
+  f << plans;
+  if (!f) throw InputError(dir + "/issue.toml", 0, "cannot write the page plans");
+}
+
+}  // namespace paiban::cli
