@@ -80,6 +80,12 @@ function showPage(n) {
 }
 
 // --- zoom: pixels per point, kept across builds and reloads -------------------
+// At first the page is shown at the image's own resolution, where body text is
+// readable; "Fit" shows the whole width.
+function nativeZoom() {
+  const p = currentPage(), img = $('#page-img');
+  return p && img.naturalWidth ? img.naturalWidth / p.width : 100 / 72;
+}
 function fitZoom() {
   const p = currentPage();
   return p ? ($('#view').clientWidth - 32) / p.width : 1;
@@ -87,16 +93,18 @@ function fitZoom() {
 function applyZoom() {
   const p = currentPage();
   if (!p) return;
-  const z = desk.zoom || fitZoom();
+  const z = currentZoom();
   const sheet = $('#sheet');
   sheet.style.width = Math.round(p.width * z) + 'px';
   sheet.style.height = Math.round(p.height * z) + 'px';
-  $('#zoom-level').textContent = Math.round(z * 100) + '%';
+  $('#zoom-level').textContent = Math.round((z / nativeZoom()) * 100) + '%';
+}
+function currentZoom() {
+  return desk.zoom === 'fit' ? fitZoom() : desk.zoom || nativeZoom();
 }
 function setZoom(z) {
   desk.zoom = z;
-  if (z) localStorage.setItem('paiban.zoom', z);
-  else localStorage.removeItem('paiban.zoom');
+  localStorage.setItem('paiban.zoom', z);
   applyZoom();
 }
 
@@ -204,7 +212,7 @@ function select(key, scroll) {
       (f.adjusted_lines ? ', ' + f.adjusted_lines + ' adjusted' : '')));
   if (f.overflow.length) info.append(el('div', { class: 'overflow' }, '超版：' + f.overflow.join('')));
   if (scroll) {
-    const z = desk.zoom || fitZoom();
+    const z = currentZoom();
     $('#view').scrollTo({ top: Math.max(0, f.y * z - 40), left: Math.max(0, f.x * z - 40), behavior: 'smooth' });
   }
 }
@@ -299,7 +307,9 @@ async function press() {
 }
 
 function start() {
-  desk.zoom = +localStorage.getItem('paiban.zoom') || null;
+  const saved = localStorage.getItem('paiban.zoom');
+  desk.zoom = saved === 'fit' ? 'fit' : +saved || null;
+  $('#page-img').addEventListener('load', applyZoom);
   document.querySelectorAll('#overlays input').forEach((box) => {
     const saved = localStorage.getItem('paiban.overlay.' + box.dataset.layer);
     if (saved !== null) box.checked = saved === '1';
@@ -309,9 +319,9 @@ function start() {
       if (g) g.toggleAttribute('hidden', !box.checked);
     });
   });
-  $('#zoom-in').onclick = () => setZoom((desk.zoom || fitZoom()) * 1.25);
-  $('#zoom-out').onclick = () => setZoom((desk.zoom || fitZoom()) / 1.25);
-  $('#zoom-fit').onclick = () => setZoom(null);
+  $('#zoom-in').onclick = () => setZoom(currentZoom() * 1.25);
+  $('#zoom-out').onclick = () => setZoom(currentZoom() / 1.25);
+  $('#zoom-fit').onclick = () => setZoom('fit');
   $('#press').onclick = press;
   window.addEventListener('resize', applyZoom);
   listen();

@@ -22,8 +22,8 @@ using namespace std::chrono_literals;
 constexpr auto kQuiet = 60ms;
 
 // A build that failed: the message and where, for the banner.
-nlohmann::json failure(const std::exception& e) {
-  nlohmann::json j = {{"message", e.what()}, {"file", ""}, {"line", 0}};
+Json failure(const std::exception& e) {
+  Json j = {{"message", e.what()}, {"file", ""}, {"line", 0}};
   if (auto* ie = dynamic_cast<const InputError*>(&e)) {
     j["file"] = ie->file();
     j["line"] = ie->line();
@@ -53,7 +53,7 @@ Desk::Desk(const ServeOptions& o) : opt_(o) {
   output_ = fs::absolute(o.output.empty() ? "out/" + name + ".pdf" : o.output).lexically_normal().string();
   shop_ = std::make_unique<Workshop>(root_);
   auto first = std::make_shared<Snapshot>();
-  first->state = nlohmann::json{{"generation", 0}, {"building", true}, {"pages", nlohmann::json::array()}}.dump();
+  first->state = Json{{"generation", 0}, {"building", true}, {"pages", Json::array()}}.dump();
   snapshot_ = first;
   watcher_ = std::make_unique<Watcher>([this](const std::string& path) { changed(path); });
   watcher_->watch(o.issue_dir);
@@ -140,7 +140,7 @@ void Desk::rebuild() {
   auto before = snapshot();
   auto next = std::make_shared<Snapshot>();
   next->generation = before->generation + 1;
-  nlohmann::json state;
+  Json state;
   try {
     std::lock_guard<std::mutex> shop(shop_mutex_);
     {
@@ -169,27 +169,27 @@ void Desk::rebuild() {
   } catch (const std::exception& e) {
     // The last good pages stay, marked stale, under a banner saying what is wrong.
     next->pages = before->pages;
-    state = before->generation > 0 ? nlohmann::json::parse(before->state) : nlohmann::json::object();
+    state = before->generation > 0 ? Json::parse(before->state) : Json::object();
     state["stale"] = true;
     state["error"] = failure(e);
   }
   state["generation"] = next->generation;
   state["building"] = false;
-  next->state = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  next->state = dump_json(state);
   std::lock_guard<std::mutex> lock(mutex_);
   snapshot_ = next;
   cv_.notify_all();
 }
 
-nlohmann::json Desk::press() {
+Json Desk::press() {
   std::lock_guard<std::mutex> shop(shop_mutex_);
   BuildOptions bo;  // the same as `paiban build`: PDF/X-1a, preflighted, strict
   bo.issue_dir = opt_.issue_dir;
   bo.root = root_;
-  nlohmann::json j = {{"output", output_}, {"ok", false}};
+  Json j = {{"output", output_}, {"ok", false}};
   try {
     BuildResult r = shop_->build(bo);
-    nlohmann::json notices = nlohmann::json::array(), preflight = nlohmann::json::array();
+    Json notices = Json::array(), preflight = Json::array();
     for (const Notice& n : r.edition.notices) {
       notices.push_back({{"level", n.level == Notice::Error ? "error" : "warning"}, {"text", format_notice(n)}});
       if (n.what.rfind("preflight:", 0) == 0) preflight.push_back(n.what);

@@ -7,7 +7,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
+#include "diag/json.h"
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,7 +31,7 @@ struct Snapshot {
 };
 
 // The JSON of a good build (state.cpp); `rendered` are the page numbers drawn anew.
-nlohmann::json state_json(const Issue& issue, const Layout& layout, const Edition& edition,
+Json state_json(const Issue& issue, const Layout& layout, const Edition& edition,
                           const std::vector<PageImage>& pages);
 
 // A digest of everything drawn on a page, to tell which pages a save changed.
@@ -58,7 +58,7 @@ class Desk {
   // The first snapshot newer than `seen`, or null after `timeout` or on stop.
   std::shared_ptr<const Snapshot> wait_newer(long seen, std::chrono::milliseconds timeout) const;
   // Send to press: the print PDF, preflighted, written atomically; the result as JSON.
-  nlohmann::json press();
+  Json press();
   // Wakes everyone waiting and ends the build thread.
   void stop();
   bool stopping() const { return stopping_; }

@@ -99,9 +99,9 @@ void routes(httplib::Server& svr, Desk& desk, std::atomic<int>& listeners) {
       res.set_content("send to press from the desk\n", "text/plain");
       return;
     }
-    nlohmann::json j = desk.press();
+    Json j = desk.press();
     res.status = j["ok"] ? 200 : 422;
-    res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+    res.set_content(dump_json(j), "application/json");
   });
 }
 

@@ -11,7 +11,7 @@
 namespace paiban::desk {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 namespace fs = std::filesystem;
 
 template <typename T>
@@ -78,16 +78,12 @@ json frames(const Issue& issue, const Edition& ed) {
 json notices(const Issue& issue, const Edition& ed) {
   json out = json::array();
   for (const Notice& n : ed.notices) {
-    Notice at = n;
+    Notice at = n;  // where the editor finds it: the article's file and the paragraph's line
     if (at.file.empty() && !at.article.empty()) std::tie(at.file, at.line) = source_of(issue, at.article, at.paragraph);
     at.file = at.file.empty() ? "" : fs::path(at.file).filename().string();
-    out.push_back({{"level", n.level == Notice::Error ? "error" : "warning"},
-                   {"article", n.article},
-                   {"paragraph", n.paragraph},
-                   {"file", at.file},
-                   {"line", at.line},
-                   {"message", n.what},
-                   {"text", format_notice(at)}});
+    json j = notice_json(at);
+    j["text"] = format_notice(at);
+    out.push_back(j);
   }
   return out;
 }

@@ -143,8 +143,8 @@ await waitFor(`document.querySelector('#banner').hidden`, 'the banner to go afte
 const shot = path.join(tmp, 'desk.png');
 await js(`document.querySelector('#ov-grid').click()`);
 await js(`document.querySelector('#view').scrollTo(0, 0)`);
-await js(`document.querySelector('#fit tbody tr').click()`);
-await sleep(500);
+await js(`[...document.querySelectorAll('#fit tbody tr')].find((r) => r.dataset.key.startsWith('1/A/')).click()`);
+await sleep(1500);
 const png = await send('Page.captureScreenshot', { format: 'png' });
 fs.writeFileSync(shot, Buffer.from(png.data, 'base64'));
 if (shotArg > 0) fs.copyFileSync(shot, process.argv[shotArg + 1]);
