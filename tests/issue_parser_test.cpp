@@ -516,5 +516,91 @@ TEST(LoadIssueErrors, ArticleErrorNamesTheArticleFile) {
   expect_error_at(e, (dir.path() / "farm.md").string(), 3, {"author"});
 }
 
+
+// --- Automatic makeup keys (docs/makeup.md) ----------------------------------
+
+TEST(LoadIssue, PagesCountArticleListsAndUnplaced) {
+  TempDir dir;
+  std::string toml = std::string(kIssueToml).substr(0, std::string(kIssueToml).find("[[page]]"));
+  toml = replaced(toml, "layout = \"broadsheet\"\n", "layout = \"broadsheet\"\npages = 3\nunplaced = [\"farm\"]\n");
+  toml += "[[page]]\nsection = \"要闻\"\narticles = [\"lead\", \"@masthead\", \"summit\"]\n";
+  write_issue(dir, toml);
+  dir.write("brief.md", "+++\ntitle = \"简讯\"\npriority = 2\npage = 3\nsection = \"要闻\"\n+++\n\n正文。\n");
+  Issue is = load_issue(dir.str());
+  ASSERT_EQ(is.pages.size(), 3u);  // one [[page]] and two the planner makes up
+  EXPECT_EQ(is.page_count, 3);
+  EXPECT_TRUE(is.pages[0].grid.empty());
+  EXPECT_EQ(is.pages[0].articles, (std::vector<std::string>{"lead", "@masthead", "summit"}));
+  EXPECT_EQ(is.pages[2].number, 3);
+  EXPECT_TRUE(is.pages[2].articles.empty());
+  EXPECT_EQ(is.unplaced, std::vector<std::string>{"farm"});
+  // Every .md file of the folder is read, named or not.
+  ASSERT_EQ(is.articles.size(), 5u);
+  const Article& b = is.articles.at("brief");
+  EXPECT_EQ(b.priority, 2);
+  EXPECT_EQ(b.page, 3);
+  EXPECT_EQ(b.section, "要闻");
+  EXPECT_FALSE(b.headline_named);
+  EXPECT_TRUE(is.articles.at("lead").headline_named);
+  EXPECT_EQ(is.articles.at("farm").priority, 0);
+}
+
+TEST(LoadIssue, NoPagesAtAllIsAnError) {
+  TempDir dir;
+  std::string toml = std::string(kIssueToml).substr(0, std::string(kIssueToml).find("[[page]]"));
+  write_issue(dir, toml);
+  std::optional<InputError> e;
+  try {
+    load_issue(dir.str());
+  } catch (const InputError& x) {
+    e = x;
+  }
+  expect_error_at(e, issue_file(dir), 1, {"no [[page]]", "pages = N"});
+}
+
+TEST(LoadIssueErrors, BadPlanKeysNameTheirLine) {
+  struct Case {
+    const char* extra;  // appended to the [issue] table
+    const char* page;   // one [[page]] table
+    const char* says;
+    int line;           // in the file
+  };
+  std::string head = std::string(kIssueToml).substr(0, std::string(kIssueToml).find("[[page]]"));
+  const Case cases[] = {
+      {"pages = 0\n", "", "'pages' must be a page count", 11},
+      {"pages = 1\n", "[[page]]\narticles = [\"lead\"]\n[[page]]\narticles = [\"farm\"]\n", "2 [[page]] tables", 11},
+      {"unplaced = [\"nosuch\"]\n", "[[page]]\narticles = [\"lead\"]\n", "unknown article 'nosuch'", 11},
+      {"", "[[page]]\narticles = [\"lead\", \"lead\"]\n", "names 'lead' twice", 13},
+      {"", "[[page]]\narticles = \"lead\"\n", "list of article ids", 13},
+      {"", "[[page]]\nrows = [10]\n", "'rows' without a 'grid'", 13},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.says);
+    TempDir dir;
+    std::string toml = replaced(head, "layout = \"broadsheet\"\n", std::string("layout = \"broadsheet\"\n") + c.extra);
+    write_issue(dir, toml + c.page);
+    std::optional<InputError> e;
+    try {
+      load_issue(dir.str());
+    } catch (const InputError& x) {
+      e = x;
+    }
+    expect_error_at(e, issue_file(dir), c.line, {c.says});
+  }
+}
+
+TEST(ParseArticleErrors, PriorityAndPageAreCounts) {
+  for (const char* fm : {"priority = 0", "priority = \"high\"", "page = 1.5"}) {
+    SCOPED_TRACE(fm);
+    std::optional<InputError> e;
+    try {
+      parse_article("x", "x.md", std::string("+++\ntitle = \"题\"\n") + fm + "\n+++\n\n正文。\n");
+    } catch (const InputError& x) {
+      e = x;
+    }
+    expect_error_at(e, "x.md", 3, {"whole number"});
+  }
+}
+
 }  // namespace
 }  // namespace paiban

@@ -275,6 +275,8 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
     page.width = L.trim_w;
     page.height = L.trim_h;
     page.bleed = L.bleed;
+    if (plan.grid.empty())
+      throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + " has no grid (the planner draws it)");
     if (static_cast<int>(plan.grid[0].size()) != L.columns)
       throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": grid has " +
                                                   std::to_string(plan.grid[0].size()) + " columns, the layout " +

@@ -141,7 +141,8 @@ Article parse_article(const std::string& id, const std::string& file, const std:
                        std::string("front matter: ") + std::string(e.description()));
     }
     static const char* known[] = {"section", "kicker", "title",  "subtitle", "byline", "dateline", "headline",
-                                  "jump_title", "credit", "note", "sample", "box", "fit", "focus", "headline_columns"};
+                                  "jump_title", "credit", "note", "sample", "box", "fit", "focus", "headline_columns",
+                                  "priority", "page"};
     for (auto&& [k, v] : t) {
       bool ok = false;
       for (const char* kn : known) ok = ok || k.str() == kn;
@@ -161,6 +162,16 @@ Article parse_article(const std::string& id, const std::string& file, const std:
     a.note = get_string(t, "note", file, 2);
     std::string h = get_string(t, "headline", file, 2);
     if (!h.empty()) a.headline = h;
+    a.headline_named = !h.empty();
+    // Placement hints for automatic makeup (docs/makeup.md): 1 = most important; page = N.
+    for (const char* key : {"priority", "page"})
+      if (const toml::node* n = t.get(key)) {
+        auto v = integer(*n);
+        if (!v || *v < 1 || *v > 999)
+          throw InputError(file, 1 + static_cast<int>(n->source().begin.line),
+                           std::string("'") + key + "' must be a whole number from 1 to 999");
+        (std::string(key) == "priority" ? a.priority : a.page) = static_cast<int>(*v);
+      }
     if (const toml::node* hc = t.get("headline_columns")) {
       auto v = integer(*hc);
       if (!v || *v < 1 || *v > 24)

@@ -70,6 +70,30 @@ const toml::table& want_table(const toml::table& t, const char* key, const std::
   return *n->as_table();
 }
 
+// An article id is a file name in the issue folder: letters, digits, - and _, and short.
+void check_id(const std::string& module, const std::string& file, int line) {
+  std::string id = !module.empty() && module[0] == '@' ? module.substr(1) : module;
+  bool ok = !id.empty() && id.size() <= 64;
+  for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+  if (!ok)
+    throw InputError(file, line, "'" + module.substr(0, 80) + "' is not an article id (letters, digits, - and _, at most 64)");
+}
+
+std::vector<std::string> id_list(const toml::node& n, const char* key, const std::string& file) {
+  const toml::array* arr = n.as_array();
+  if (!arr) throw InputError(file, line_of(n), std::string("'") + key + "' must be a list of article ids");
+  std::vector<std::string> out;
+  for (const toml::node& e : *arr) {
+    auto v = e.value<std::string>();
+    if (!v) throw InputError(file, line_of(e), std::string("'") + key + "' must be a list of article ids");
+    check_id(*v, file, line_of(e));
+    if (std::find(out.begin(), out.end(), *v) != out.end())
+      throw InputError(file, line_of(e), std::string("'") + key + "' names '" + *v + "' twice");
+    out.push_back(*v);
+  }
+  return out;
+}
+
 // Turns the picture of the page into rectangles, one per letter.
 std::vector<Area> areas_of(const PagePlan& p, const std::string& file, int grid_line) {
   std::vector<Area> out;
@@ -111,8 +135,19 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
   check_keys(t, kPageKeys, "[[page]]", file);
   p.section = want_string(t, "section", file, p.line, false);
   p.editor = want_string(t, "editor", file, p.line, false);
+  if (const toml::node* list = t.get("articles")) p.articles = id_list(*list, "articles", file);
   const toml::node* g = t.get("grid");
-  if (!g || !g->is_string()) throw InputError(file, p.line, "page " + std::to_string(number) + " has no 'grid'");
+  if (!g) {
+    // No picture of the page: the planner draws it (docs/makeup.md).
+    for (const char* key : {"rows", "areas"})
+      if (const toml::node* n = t.get(key))
+        throw InputError(file, line_of(*n), "page " + std::to_string(number) + ": '" + key + "' without a 'grid'");
+    return p;
+  }
+  if (!g->is_string()) throw InputError(file, line_of(*g), "page " + std::to_string(number) + ": 'grid' must be a string");
+  if (!p.articles.empty())
+    throw InputError(file, line_of(*t.get("articles")),
+                     "page " + std::to_string(number) + ": give either 'grid' with [page.areas] or 'articles', not both");
   int grid_line = line_of(*g) + 1;  // rows start on the line after the opening """
   std::string text = *g->value<std::string>();
   size_t start = 0;
@@ -162,15 +197,62 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
       throw InputError(file, at ? line_of(*at) : p.line,
                        "page " + std::to_string(number) + ": letter '" + a.letter + "' has no entry in [page.areas]");
     a.module = *m->value<std::string>();
-    // An article id is a file name in the issue folder: letters, digits, - and _, and short.
-    std::string id = !a.module.empty() && a.module[0] == '@' ? a.module.substr(1) : a.module;
-    bool ok = !id.empty() && id.size() <= 64;
-    for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
-    if (!ok)
-      throw InputError(file, line_of(*m), "page " + std::to_string(number) + ": '" + a.module.substr(0, 80) +
-                                              "' is not an article id (letters, digits, - and _, at most 64)");
+    check_id(a.module, file, line_of(*m));
   }
   return p;
+}
+
+// [[page]] tables, `[issue] pages = N` (pages the planner makes up) and `unplaced`.
+void read_pages(const toml::table& root, const toml::table& is, Issue& issue) {
+  const toml::node* pages = root.get("page");
+  if (pages && !pages->is_array_of_tables()) throw InputError(issue.file, line_of(*pages), "'page' must be [[page]] tables");
+  int number = 0;
+  if (pages)
+    for (const toml::node& pn : *pages->as_array()) issue.pages.push_back(parse_page(*pn.as_table(), ++number, issue.file));
+  if (const toml::node* n = is.get("pages")) {
+    auto v = integer(*n);
+    if (!v || *v < 1 || *v > 512) throw InputError(issue.file, line_of(*n), "'pages' must be a page count from 1 to 512");
+    if (*v < number)
+      throw InputError(issue.file, line_of(*n), "'pages' is " + std::to_string(*v) + " but there are " +
+                                                    std::to_string(number) + " [[page]] tables");
+    issue.page_count = static_cast<int>(*v);
+    issue.lines["pages"] = line_of(*n);
+    while (static_cast<int>(issue.pages.size()) < issue.page_count) {
+      PagePlan p;
+      p.number = static_cast<int>(issue.pages.size()) + 1;
+      p.line = line_of(*n);
+      issue.pages.push_back(p);
+    }
+  }
+  if (issue.pages.empty()) throw InputError(issue.file, 1, "no [[page]] in the page plan and no [issue] pages = N");
+  issue.page_count = static_cast<int>(issue.pages.size());
+  if (const toml::node* n = is.get("unplaced")) {
+    issue.unplaced = id_list(*n, "unplaced", issue.file);
+    issue.lines["unplaced"] = line_of(*n);
+  }
+}
+
+// Every article file of the folder, in name order (never the file system's order);
+// an id a page names that has no file is an error at the page's line.
+void read_articles(Issue& issue) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(issue.dir))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    std::string id = f.stem().string();
+    issue.articles[id] = parse_article(id, f.string(), read_file(f.string()));
+  }
+  auto known = [&](const std::string& id, int line, const std::string& where) {
+    if (id.empty() || id[0] == '@' || issue.articles.count(id)) return;
+    throw InputError(issue.file, line, where + "unknown article '" + id + "' (no " + id + ".md in the issue folder)");
+  };
+  for (const PagePlan& p : issue.pages) {
+    std::string where = "page " + std::to_string(p.number) + ": ";
+    for (const Area& a : p.areas) known(a.module, p.line, where);
+    for (const std::string& id : p.articles) known(id, p.line, where);
+  }
+  for (const std::string& id : issue.unplaced) known(id, issue.lines["unplaced"], "unplaced: ");
 }
 
 }  // namespace
@@ -252,21 +334,8 @@ Issue load_issue(const std::string& dir) {
   }
   if (!layout.empty()) issue.layout = layout;
 
-  const toml::node* pages = root.get("page");
-  if (!pages || !pages->is_array_of_tables()) throw InputError(issue.file, 1, "no [[page]] in the page plan");
-  int number = 0;
-  for (const toml::node& pn : *pages->as_array()) issue.pages.push_back(parse_page(*pn.as_table(), ++number, issue.file));
-
-  // Load every article the plan names, once; an unknown one is an error at its plan line.
-  for (const PagePlan& p : issue.pages)
-    for (const Area& a : p.areas) {
-      if (a.module.empty() || a.module[0] == '@' || issue.articles.count(a.module)) continue;
-      fs::path f = fs::path(dir) / (a.module + ".md");
-      if (!fs::exists(f))
-        throw InputError(issue.file, p.line, "page " + std::to_string(p.number) + ": unknown article '" + a.module +
-                                                 "' (no " + f.filename().string() + " in the issue folder)");
-      issue.articles[a.module] = parse_article(a.module, f.string(), read_file(f.string()));
-    }
+  read_pages(root, is, issue);
+  read_articles(issue);
   return issue;
 }
 

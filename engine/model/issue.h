@@ -34,6 +34,9 @@ struct Article {
   std::string credit;              // photo credit
   std::string note;                // free remark for editors
   bool sample = false;             // text written for the project, not news
+  bool headline_named = false;      // the front matter names the style (else makeup may choose it)
+  int priority = 0;                // 1 = most important; 0 = not given (after every given one)
+  int page = 0;                    // placement hint: the page this article belongs on (0 = any)
   int headline_columns = 0;        // the headline spans this many of the frame's columns (0: all)
   bool boxed = false;              // a frame is drawn around the module (box = true)
   bool fit_image = false;          // photo: fit inside the frame instead of filling it (fit = "fit")
@@ -56,8 +59,9 @@ struct Area {
 struct PagePlan {
   int number = 0;  // 1-based
   std::string section, editor;
-  std::vector<std::string> grid;  // one string per plan row
-  std::vector<int> row_lines;     // heights in body lines; empty = share equally
+  std::vector<std::string> grid;  // one string per plan row; empty = the planner draws it
+  std::vector<int> row_lines;     // heights in body lines; empty = the planner fits them to the copy
+  std::vector<std::string> articles;  // `articles = [...]`: what goes on a page with no grid, by importance
   std::vector<Area> areas;        // in reading order (first cell, row-major)
   int line = 0;                   // line of the [[page]] table in issue.toml
 };
@@ -84,7 +88,9 @@ struct Issue {
   int number = 0;    // 0 = let the engine compute it
   std::string layout = "broadsheet";
   std::vector<PagePlan> pages;
-  std::map<std::string, Article> articles;
+  int page_count = 0;                  // [issue] pages = N (0: as many as [[page]] tables)
+  std::vector<std::string> unplaced;   // [issue] unplaced: articles in the folder no page takes, on purpose
+  std::map<std::string, Article> articles;  // every .md file of the folder, by id
   std::map<std::string, int> lines;  // issue.toml line of keys such as "cn", "number", "date"
 };
 
