@@ -77,6 +77,7 @@ std::function<int()> add_build(CLI::App& app) {
         std::fprintf(stderr, "%s\n", format_notice(n).c_str());
         errors += n.level == Notice::Error;
       }
+      if (a->report) print_plan_notes(r.plan);
       if (a->report) std::fputs(fit_report_text(Edition{{}, r.edition.frames, {}, {}, 0}).c_str(), stdout);
       if (errors > 0 || r.pdf.empty()) {
         std::fprintf(stderr, "paiban: build failed with %d error(s); %s was not written\n", errors, out.c_str());

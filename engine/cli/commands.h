@@ -8,6 +8,8 @@
 
 #include "pipeline/pipeline.h"
 
+#include "plan/plan.h"
+
 namespace paiban::cli {
 
 // Each adds its subcommand to the app and returns what runs it (exit status).
@@ -15,6 +17,10 @@ std::function<int()> add_build(CLI::App& app);
 std::function<int()> add_proof(CLI::App& app);
 std::function<int()> add_fit(CLI::App& app);
 std::function<int()> add_preflight(CLI::App& app);
+std::function<int()> add_plan(CLI::App& app);
+
+// Why each module of an automatic page sits where it does, one line each.
+void print_plan_notes(const std::vector<PlanNote>& notes);
 std::function<int()> add_import(CLI::App& app);
 std::function<int()> add_serve(CLI::App& app);
 

@@ -7,7 +7,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<std::function<int()>> commands = {paiban::cli::add_build(app), paiban::cli::add_proof(app),
                                                 paiban::cli::add_fit(app), paiban::cli::add_preflight(app),
-                                                paiban::cli::add_import(app), paiban::cli::add_serve(app)};
+                                                paiban::cli::add_import(app), paiban::cli::add_serve(app),
+                                                paiban::cli::add_plan(app)};
   CLI11_PARSE(app, argc, argv);
   size_t i = 0;
   for (CLI::App* sub : app.get_subcommands({}))

@@ -87,6 +87,32 @@ struct CopyFit {
 };
 std::vector<CopyFit> copyfit(const Issue& issue, const Layout& layout, const FontRegistry& fonts);
 
+// Copyfitting for automatic makeup: what an article needs, measured by setting
+// it exactly as makeup will, kept per (article, headline style, width).
+class Copyfitter {
+ public:
+  Copyfitter(const Issue& issue, const Layout& layout, const FontRegistry& fonts, TextCache* cache = nullptr);
+  ~Copyfitter();
+  bool photo(const std::string& id) const;  // a photo module (one image, no title)
+  int slots(const std::string& id);         // body slots (lines, blanks, inline pictures)
+  int body_lines(const std::string& id, int from = 0);  // grid lines of the body from slot `from`
+  int characters(const std::string& id) const;          // of the body, for "≈ characters" messages
+  int headline_lines(const std::string& id, const std::string& style, int cols);
+  // Fewest lines of a frame `cols` wide holding the article from slot `from` to its
+  // end (from 0: under its headline; later: under a jump head), no separator line.
+  int frame_lines(const std::string& id, const std::string& style, int cols, int from = 0);
+  // The first slot left over after a frame `cols` × `lines` (not the last frame: a
+  // line is kept for 下转).
+  int flow(const std::string& id, const std::string& style, int from, int cols, int lines, bool last);
+  int caption_lines(const std::string& id, int cols);  // photo: caption and credit
+  double aspect(const std::string& id) const;          // photo: width / height
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+
 // 总期号: the number typed in issue.toml, checked against the paper's schedule,
 // or computed from the schedule when none is typed. Throws InputError.
 int resolve_issue_number(const Issue& issue);

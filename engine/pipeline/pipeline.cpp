@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include "plan/plan.h"
+
 #include <chrono>
 #include <filesystem>
 
@@ -85,7 +87,16 @@ BuildResult Workshop::build(const BuildOptions& o) {
   mo.overlays = o.overlays;
   mo.cache = &cache_;
   mo.allow_missing_glyphs = o.allow_missing_glyphs;
-  r.edition = make_up(issue, layout, *fonts_, mo);
+  // Automatic makeup: pages without a grid or rows get them; hand-drawn pages pass as drawn.
+  PlannedIssue planned = plan_issue(issue, layout, *fonts_, PlanOptions{o.allow_overset, &cache_});
+  r.plan = planned.notes;
+  lap("plan");
+  if (!planned.ok()) {
+    r.edition.notices = planned.notices;
+    return r;
+  }
+  r.edition = make_up(planned.issue, layout, *fonts_, mo);
+  r.edition.notices.insert(r.edition.notices.begin(), planned.notices.begin(), planned.notices.end());
   lap("shape+break+makeup");
   if (!r.edition.ok() || !o.write_pdf) return r;
   PdfMeta meta;

@@ -9,6 +9,7 @@
 
 #include "makeup/makeup.h"
 #include "pdf/pdf.h"
+#include "plan/plan.h"
 
 namespace paiban {
 
@@ -29,6 +30,7 @@ struct BuildOptions {
 struct BuildResult {
   std::shared_ptr<const FontRegistry> fonts;  // the faces the pages point at stay alive with them
   Edition edition;
+  std::vector<PlanNote> plan;  // why each module of an automatic page sits where it does
   std::string pdf;  // empty when the build failed
   std::vector<std::pair<std::string, double>> timings;  // stage, milliseconds
 };

@@ -1,0 +1,141 @@
+// Copyfitting for automatic makeup (plan/): how many grid lines an article
+// takes in a frame of each width, measured by setting it exactly as makeup
+// will (the same body slots, headline blocks and column filling), never by a
+// second, approximate text setter. Results are kept per (article, style, width).
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "image/image.h"
+#include "makeup/blocks.h"
+
+namespace paiban {
+
+namespace {
+bool photo_article(const Article& a) {
+  return a.title.empty() && a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image;
+}
+}  // namespace
+
+struct Copyfitter::Impl {
+  const Issue& issue;
+  const Layout& layout;
+  Edition scratch;
+  makeup::Context ctx;
+  std::map<std::string, makeup::Body> bodies;
+  std::map<std::tuple<std::string, std::string, int>, int> heads;      // (id, style, cols) → lines
+  std::map<std::tuple<std::string, std::string, int, int>, int> fits;  // (id, style, cols, from) → lines
+  std::map<std::string, int> jump_heads;
+
+  Impl(const Issue& is, const Layout& L, const FontRegistry& fonts, TextCache* cache)
+      : issue(is), layout(L), ctx{is, L, fonts, scratch, cache, true} {}
+
+  const Article& article(const std::string& id) const { return issue.articles.at(id); }
+  const makeup::Body& body(const std::string& id) {
+    auto it = bodies.find(id);
+    if (it == bodies.end()) it = bodies.emplace(id, makeup::set_body(ctx, article(id), layout.column_width())).first;
+    return it->second;
+  }
+  int head(const std::string& id, const std::string& style, int cols) {
+    auto key = std::make_tuple(id, style, cols);
+    auto it = heads.find(key);
+    if (it != heads.end()) return it->second;
+    Article a = article(id);
+    a.headline = style;
+    return heads[key] = makeup::headline_block(ctx, a, layout.span_width(cols)).lines;
+  }
+  int jump_head(const std::string& id) {
+    auto it = jump_heads.find(id);
+    if (it != jump_heads.end()) return it->second;
+    return jump_heads[id] = makeup::jump_head(ctx, article(id), 1, layout.column_width()).lines;
+  }
+  // Where the body stops in a frame (as makeup's article() fills it): the first
+  // slot not placed. `head` lines over the first `head_cols` columns.
+  int fill(const std::string& id, int from, int cols, int head_lines, int head_cols, int lines, bool last) {
+    const makeup::Body& b = body(id);
+    int cap = lines - head_lines;
+    if (cap < 2) return from;
+    std::vector<int> caps(static_cast<size_t>(cols), cap), tops(caps.size(), head_lines);
+    for (int c = head_cols; c < cols; ++c) {
+      caps[c] = lines;
+      tops[c] = 0;
+    }
+    return makeup::fill_columns(b.slots, from, caps, tops, last ? 0 : 1, false).next;
+  }
+};
+
+Copyfitter::Copyfitter(const Issue& issue, const Layout& layout, const FontRegistry& fonts, TextCache* cache)
+    : impl_(std::make_unique<Impl>(issue, layout, fonts, cache)) {}
+Copyfitter::~Copyfitter() = default;
+
+bool Copyfitter::photo(const std::string& id) const { return photo_article(impl_->article(id)); }
+
+int Copyfitter::slots(const std::string& id) { return static_cast<int>(impl_->body(id).slots.size()); }
+
+int Copyfitter::body_lines(const std::string& id, int from) {
+  int n = 0;
+  const auto& s = impl_->body(id).slots;
+  for (size_t i = static_cast<size_t>(from); i < s.size(); ++i) n += s[i].lines;
+  return n;
+}
+
+int Copyfitter::characters(const std::string& id) const {
+  int n = 0;
+  for (const Block& b : impl_->article(id).blocks)
+    for (const Span& s : b.spans)
+      for (unsigned char c : s.text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+int Copyfitter::headline_lines(const std::string& id, const std::string& style, int cols) {
+  return impl_->head(id, style, cols);
+}
+
+int Copyfitter::frame_lines(const std::string& id, const std::string& style, int cols, int from) {
+  auto key = std::make_tuple(id, style, cols, from);
+  auto it = impl_->fits.find(key);
+  if (it != impl_->fits.end()) return it->second;
+  const Article& a = impl_->article(id);
+  int head = 0, head_cols = cols;
+  if (from == 0) {
+    head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
+    head = impl_->head(id, style, head_cols);
+  } else {
+    head = impl_->jump_head(id);
+  }
+  const int n = slots(id);
+  int lines = head + std::max(2, body_lines(id, from) / cols);
+  // Frames only grow to hold more, so the first height that holds it all is the answer.
+  while (impl_->fill(id, from, cols, head, head_cols, lines, true) < n && lines < 100000) ++lines;
+  return impl_->fits[key] = lines;
+}
+
+int Copyfitter::flow(const std::string& id, const std::string& style, int from, int cols, int lines, bool last) {
+  const Article& a = impl_->article(id);
+  int head = 0, head_cols = cols;
+  if (from == 0) {
+    head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
+    head = impl_->head(id, style, head_cols);
+  } else {
+    head = impl_->jump_head(id);
+  }
+  return impl_->fill(id, from, cols, head, head_cols, lines, last);
+}
+
+int Copyfitter::caption_lines(const std::string& id, int cols) {
+  const Article& a = impl_->article(id);
+  std::string caption;
+  for (const Span& s : a.blocks[0].spans) caption += s.text;
+  const TextStyleSpec& cs = impl_->layout.style("caption");
+  double w = impl_->layout.span_width(cols);
+  auto t = makeup::set_string(impl_->ctx, caption, impl_->ctx.style(cs), impl_->ctx.settings(cs, w));
+  return static_cast<int>(t->para.lines.size()) + (a.credit.empty() ? 0 : 1);
+}
+
+double Copyfitter::aspect(const std::string& id) const {
+  const Article& a = impl_->article(id);
+  ImageInfo info = probe_image((std::filesystem::path(impl_->issue.dir) / a.blocks[0].image).string());
+  return static_cast<double>(info.width) / std::max(1, info.height);
+}
+
+}  // namespace paiban

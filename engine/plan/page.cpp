@@ -1,0 +1,407 @@
+// One page: demands of its modules, heights solved, grid drawn; and the search
+// over band structures (level 2) — see docs/makeup.md for the rules and costs.
+#include "plan/page.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace paiban::plan {
+
+std::string style_for(const Desk& d, const Item& it, int cols) {
+  const Article& a = d.issue.articles.at(it.id);
+  if (a.headline_named) return a.headline;
+  if (it.lead) return "lead";
+  return cols >= 3 ? "major" : "minor";
+}
+
+namespace {
+
+constexpr int kMastheadLines = 20;  // the 报头 block, as the sample's hand plan draws it
+
+// A photo: its natural height at the width, within sensible crops (3:4 to 4:3 of it).
+Demand photo_demand(Desk& d, const Item& it, int cols, int sep) {
+  const Layout& L = d.layout;
+  int cap = d.fit.caption_lines(it.id, cols);
+  double natural = L.span_width(cols) / d.fit.aspect(it.id) / L.leading;
+  Demand x;
+  x.kind = Demand::Flexible;
+  x.lo = cap + std::max(3, static_cast<int>(std::floor(natural * 0.6))) + sep;
+  x.hi = cap + static_cast<int>(std::ceil(natural * 1.6)) + sep;
+  x.target = cap + static_cast<int>(std::lround(natural)) + sep;
+  return x;
+}
+
+}  // namespace
+
+Demand demand_of(Desk& d, const Item& it, const Module& m, bool on_foot, int avail) {
+  int sep = on_foot ? 0 : 1;
+  Demand x;
+  switch (it.kind) {
+    case Item::Masthead:
+      x.kind = Demand::Flexible;
+      x.lo = kMastheadLines - 2;
+      x.hi = kMastheadLines + 6;
+      x.target = kMastheadLines;
+      break;
+    case Item::Photo:
+      x = photo_demand(d, it, m.cols, sep);
+      break;
+    case Item::JumpFirst: {
+      // The lead that jumps keeps a set share of its page, decided by the page alone,
+      // so that a change elsewhere on the page does not move text to the next page.
+      x.kind = Demand::Flexible;
+      x.lo = d.fit.headline_lines(it.id, style_for(d, it, m.cols), m.cols) + 6 + sep;
+      x.target = std::max(x.lo, it.share > 0 ? it.share : static_cast<int>(avail * 0.6));
+      break;
+    }
+    case Item::Text:
+    case Item::JumpRest:
+      x.need = d.fit.frame_lines(it.id, style_for(d, it, m.cols), m.cols, it.from) + sep;
+      break;
+  }
+  x.top = m.top;
+  x.bottom = m.bottom;
+  return x;
+}
+
+namespace {
+
+const char kLetters[] = "ABCDEFGHIJKLNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+std::string rule_of(const Item& it, const Module& m, int lines, bool lead_on_one) {
+  std::string s = std::to_string(m.cols) + " columns × " + std::to_string(lines) + " lines: ";
+  if (it.kind == Item::Masthead) return s + "报头 at the top of page 1";
+  if (it.kind == Item::Photo) return s + "photo; its height takes up the slack (crop within 0.6 to 1.6 of its natural height)";
+  if (it.kind == Item::JumpFirst) return s + "lead too long for its page: jumps (下转), keeps 60% of the page";
+  if (it.kind == Item::JumpRest) return s + "continuation (上接) of a jumped story";
+  if (lead_on_one) return s + "lead story: top of the page, widest";
+  return s + (it.priority ? "priority " + std::to_string(it.priority) : std::string("no priority")) +
+         ", in order of importance: higher and wider first";
+}
+
+}  // namespace
+
+MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how) {
+  const Layout& L = d.layout;
+  MadePage out;
+  std::vector<Demand> demands;
+  for (const Module& m : s.modules) demands.push_back(demand_of(d, items[m.item], m, m.bottom == s.last, L.lines));
+  out.fitted = fit_heights(s.cuts, demands, s.last, L.lines);
+  if (out.fitted.cuts.empty()) {  // more modules than lines: left as drawn, makeup says what fails
+    out.plan = std::move(plan);
+    return out;
+  }
+  const std::vector<int>& y = out.fitted.cuts;
+  int width = s.columns ? s.columns : L.columns;
+  std::set<int> positions(y.begin(), y.end());
+  std::vector<int> rows(positions.begin(), positions.end());  // row tops, and the foot
+  auto row_of = [&](int line) { return static_cast<int>(std::lower_bound(rows.begin(), rows.end(), line) - rows.begin()); };
+  plan.grid.assign(rows.size() - 1, std::string(static_cast<size_t>(width), '.'));
+  plan.row_lines.clear();
+  for (size_t r = 0; r + 1 < rows.size(); ++r) plan.row_lines.push_back(rows[r + 1] - rows[r]);
+  plan.areas.clear();
+  plan.articles.clear();
+  std::vector<std::pair<std::pair<int, int>, size_t>> order;  // reading order: first cell, row-major
+  for (size_t k = 0; k < s.modules.size(); ++k) order.push_back({{row_of(y[s.modules[k].top]), s.modules[k].col}, k});
+  std::sort(order.begin(), order.end());
+  int next_letter = 0;
+  for (auto& [cell, k] : order) {
+    const Module& m = s.modules[k];
+    const Item& it = items[m.item];
+    Area a;
+    a.letter = m.letter ? m.letter : it.kind == Item::Masthead ? 'M' : kLetters[next_letter++];
+    a.module = it.kind == Item::Masthead ? "@masthead" : it.id;
+    a.col = m.col;
+    a.cols = m.cols;
+    a.row = row_of(y[m.top]);
+    a.rows = row_of(y[m.bottom]) - a.row;
+    for (int r = a.row; r < a.row + a.rows; ++r)
+      for (int c = a.col; c < a.col + a.cols; ++c) plan.grid[r][c] = a.letter;
+    plan.areas.push_back(a);
+    int lines = y[m.bottom] - y[m.top];
+    out.notes.push_back(PlanNote{plan.number, a.letter, a.module,
+                                 how + rule_of(it, m, lines, it.lead && plan.number == 1) +
+                                     (it.why.empty() ? "" : "; " + it.why)});
+    if (it.kind == Item::JumpFirst) {
+      int body = lines - (m.bottom == s.last ? 0 : 1);
+      out.next_slot.push_back({it.id, d.fit.flow(it.id, style_for(d, it, m.cols), it.from, m.cols, body, false)});
+    }
+  }
+  out.plan = std::move(plan);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Level 2: the page as horizontal bands, each cut into column groups, each group
+// a stack of modules; articles in order of importance, band by band, left to
+// right, top to bottom. A dynamic programme over (articles placed, lines used)
+// picks the bands with the least cost; heights are then solved exactly.
+
+namespace {
+
+struct Group {
+  int cols = 0;
+  std::vector<int> items;
+};
+struct Band {
+  std::vector<Group> groups;
+  int height = 0;
+};
+
+struct Bounds {
+  int lo = 0, hi = 0;     // the height the module asks: least, most
+  int depth = 0;          // text: body lines per column
+  bool ok = false;
+};
+
+struct Search {
+  Desk& d;
+  const std::vector<Item>& items;
+  int avail = 0;
+  int max_cols = 6;  // no module wider than the first one
+  std::map<std::pair<int, int>, Bounds> bounds;  // (item, cols)
+
+  Bounds at(int i, int cols) {
+    auto key = std::make_pair(i, cols);
+    auto it = bounds.find(key);
+    if (it != bounds.end()) return it->second;
+    const Item& x = items[static_cast<size_t>(i)];
+    Bounds b;
+    bool brief = x.kind == Item::Text && d.fit.characters(x.id) < 150;
+    b.ok = cols <= max_cols && (cols >= 2 || brief) && cols <= 6;
+    if (b.ok) {
+      Module m{i, 0, cols, 0, 1};
+      Demand dm = demand_of(d, x, m, false, avail);
+      if (dm.kind == Demand::Text) {
+        b.lo = b.hi = dm.need;
+        b.depth = dm.need - 1 - d.fit.headline_lines(x.id, style_for(d, x, cols), cols);
+        if (x.kind == Item::JumpRest) b.depth = dm.need;
+      } else {
+        b.lo = x.kind == Item::JumpFirst ? dm.target : dm.lo;  // the page's share, decided before the search
+        b.hi = std::min(dm.hi, avail);
+        b.depth = 20;
+      }
+    }
+    return bounds[key] = b;
+  }
+
+  // The cost of a module `cols` wide (explained in docs/makeup.md).
+  double shape_cost(int i, int cols) {
+    Bounds b = at(i, cols);
+    const Item& x = items[static_cast<size_t>(i)];
+    double c = 0;
+    if (x.kind == Item::Text || x.kind == Item::JumpRest) {
+      if (b.depth < 8) c += 6.0 * (8 - b.depth) * cols;        // a shallow strip across many columns
+      if (b.depth > 45) c += 1.0 * (b.depth - 45) * cols;       // a tall narrow column of grey
+    }
+    c += 12.0 * i * cols / 8.0 * 0;  // (importance is charged in band order, below)
+    return c;
+  }
+};
+
+struct Option {
+  Band band;
+  int lo = 0, hi = 0;   // heights the band may take without white beyond one line a module
+  double cost = 0;
+  std::vector<int> group_lo, group_hi;
+};
+
+void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::vector<int>>& out) {
+  if (parts == 0) {
+    if (total == 0) out.push_back(cur);
+    return;
+  }
+  for (int w = 1; w <= total - (parts - 1); ++w) {
+    cur.push_back(w);
+    compositions(total - w, parts - 1, cur, out);
+    cur.pop_back();
+  }
+}
+
+// Every band holding items [i, j): groupings into stacks, widths of the stacks.
+std::vector<Option> band_options(Search& s, int i, int j, int columns) {
+  std::vector<Option> out;
+  int m = j - i;
+  for (int mask = 0; mask < (1 << (m - 1)); ++mask) {
+    std::vector<std::vector<int>> stacks(1);
+    for (int k = 0; k < m; ++k) {
+      if (k > 0 && (mask >> (k - 1) & 1)) stacks.emplace_back();
+      stacks.back().push_back(i + k);
+    }
+    int g = static_cast<int>(stacks.size());
+    bool deep = false;
+    for (auto& st : stacks) deep = deep || st.size() > 3;
+    if (deep || g > 4) continue;
+    std::vector<std::vector<int>> widths;
+    std::vector<int> cur;
+    compositions(columns, g, cur, widths);
+    for (const auto& ws : widths) {
+      Option o;
+      bool ok = true;
+      int lo = 0;
+      for (int k = 0; k < g && ok; ++k) {
+        Group gr{ws[k], stacks[k]};
+        int glo = 0, ghi = 0;
+        for (int it : stacks[k]) {
+          Bounds b = s.at(it, ws[k]);
+          ok = ok && b.ok;
+          glo += b.lo;
+          ghi = ghi >= kFree || b.hi >= kFree ? kFree : ghi + b.hi;
+          o.cost += s.shape_cost(it, ws[k]) + (stacks[k].size() > 1 ? 2 : 0);
+        }
+        o.group_lo.push_back(glo);
+        o.group_hi.push_back(ghi);
+        lo = std::max(lo, glo);
+        o.band.groups.push_back(gr);
+      }
+      if (!ok) continue;
+      // More important items (earlier) no narrower than later ones in the band.
+      for (int a = 0; a < g; ++a)
+        for (int b = a + 1; b < g; ++b)
+          if (ws[a] < ws[b]) o.cost += 20.0 * (ws[b] - ws[a]);
+      o.lo = lo;
+      out.push_back(o);
+    }
+  }
+  return out;
+}
+
+// White in column-lines when the band stands `h` lines tall (text groups cannot stretch).
+double band_white(const Option& o, int h) {
+  double w = 0;
+  for (size_t k = 0; k < o.band.groups.size(); ++k) {
+    int room = o.group_hi[k] >= kFree ? h : std::min(h, o.group_hi[k] + static_cast<int>(o.band.groups[k].items.size()));
+    w += static_cast<double>(h - std::max(room, o.group_lo[k])) * o.band.groups[k].cols;
+  }
+  return std::max(0.0, w);
+}
+
+struct Plan2 {
+  std::vector<Band> bands;
+  double cost = 1e18;
+  int used = 0;
+};
+
+Plan2 search_bands(Search& s, int columns, int avail) {
+  const int n = static_cast<int>(s.items.size());
+  const double inf = 1e18;
+  // best[i][h]: items [0, i) set in bands `h` lines tall in all.
+  int H = avail + 40;  // room to see how far over the page an arrangement runs
+  std::vector<std::vector<double>> best(n + 1, std::vector<double>(H + 1, inf));
+  std::vector<std::vector<std::pair<int, Band>>> from(n + 1, std::vector<std::pair<int, Band>>(H + 1));
+  std::vector<std::vector<int>> from_h(n + 1, std::vector<int>(H + 1, -1));
+  best[0][0] = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j <= std::min(n, i + 6); ++j) {
+      std::vector<Option> opts = band_options(s, i, j, columns);
+      for (const Option& o : opts)
+        for (int h = 0; h <= H; ++h) {
+          if (best[i][h] >= inf) continue;
+          for (int bh = o.lo; h + bh <= H && bh <= o.lo + 60; ++bh) {
+            double c = best[i][h] + o.cost + band_white(o, bh);
+            if (c < best[j][h + bh]) {
+              best[j][h + bh] = c;
+              Band b = o.band;
+              b.height = bh;
+              from[j][h + bh] = {i, b};
+              from_h[j][h + bh] = h;
+            }
+            if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;  // only stretchy bands go on growing
+          }
+        }
+    }
+  Plan2 p;
+  int pick = -1;
+  double pick_cost = inf;
+  for (int h = 0; h <= H; ++h) {
+    if (best[n][h] >= inf) continue;
+    // The page is filled to its foot (less one separator line): white or overset.
+    double c = best[n][h] + (h <= avail + 1 ? (avail + 1 - h) * 8.0 : 1e6 + (h - avail) * 1e3);
+    if (c < pick_cost) pick_cost = c, pick = h;
+  }
+  if (pick < 0) return p;
+  p.cost = pick_cost;
+  p.used = pick;
+  for (int j = n, h = pick; j > 0;) {
+    auto [i, b] = from[j][h];
+    int ph = from_h[j][h];
+    p.bands.insert(p.bands.begin(), b);
+    j = i;
+    h = ph;
+  }
+  return p;
+}
+
+}  // namespace
+
+MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
+  const Layout& L = d.layout;
+  std::vector<Item> items;
+  int masthead = -1;
+  for (const Item& it : all) {
+    if (it.kind == Item::Masthead) masthead = static_cast<int>(items.size());
+    items.push_back(it);
+  }
+  Skeleton sk;
+  sk.cuts = 1;
+  int top_cut = 0, avail = L.lines, col0 = 0;
+  std::vector<int> body;  // indices of items the band search places
+  for (int k = 0; k < static_cast<int>(items.size()); ++k)
+    if (k != masthead) body.push_back(k);
+  if (masthead >= 0) {
+    // 报头 across the top; 报眼 beside it: the shortest text on the page that fits two columns.
+    int ear = -1, ear_need = 0;
+    for (int k : body) {
+      const Item& it = items[k];
+      if (it.kind != Item::Text || it.lead) continue;
+      int need = demand_of(d, it, Module{k, 0, 2, 0, 1}, false, L.lines).need;
+      if (need <= kMastheadLines + 2 && need > ear_need) ear = k, ear_need = need;
+    }
+    sk.cuts = 2;
+    int mast_cols = ear >= 0 ? L.columns - 2 : L.columns;
+    sk.modules.push_back(Module{masthead, 0, mast_cols, 0, 1});
+    if (ear >= 0) {
+      sk.modules.push_back(Module{ear, mast_cols, 2, 0, 1});
+      items[ear].why = "报眼: a short piece beside the masthead";
+      body.erase(std::find(body.begin(), body.end(), ear));
+    }
+    top_cut = 1;
+    avail -= std::max(kMastheadLines, ear_need);
+  }
+  std::vector<Item> rest;
+  for (int k : body) {
+    if (items[k].kind == Item::JumpFirst && items[k].share == 0) items[k].share = avail * 6 / 10;
+    rest.push_back(items[k]);
+  }
+  // The first article is the widest: try its widths from six columns down.
+  Plan2 best;
+  int best_w = 0;
+  for (int w = 6; w >= 3; --w) {
+    Search s{d, rest, avail, w, {}};
+    Plan2 p = search_bands(s, L.columns - col0, avail);
+    if (!p.bands.empty()) p.cost += 10.0 * (6 - w);
+    if (!p.bands.empty() && p.cost < best.cost) best = p, best_w = w;
+  }
+  (void)best_w;
+  for (const Band& b : best.bands) {
+    int band_top = top_cut, band_bottom = sk.cuts++;
+    int col = col0;
+    for (const Group& g : b.groups) {
+      int above = band_top;
+      for (size_t k = 0; k < g.items.size(); ++k) {
+        int below = k + 1 == g.items.size() ? band_bottom : sk.cuts++;
+        sk.modules.push_back(Module{body[static_cast<size_t>(g.items[k])], col, g.cols, above, below});
+        above = below;
+      }
+      col += g.cols;
+    }
+    top_cut = band_bottom;
+  }
+  sk.last = top_cut;
+  return realise(d, items, sk, std::move(plan), "");
+}
+
+}  // namespace paiban::plan

@@ -1,0 +1,65 @@
+// Internal to plan/: one page made up from its items.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plan/plan.h"
+#include "plan/solve.h"
+#include "style/layout.h"
+
+namespace paiban::plan {
+
+// An article (or part of one) to set on a page, most important first.
+struct Item {
+  enum Kind { Text, Photo, JumpFirst, JumpRest, Masthead } kind = Text;
+  std::string id;
+  int from = 0;      // JumpRest: first body slot
+  int priority = 0;  // front matter (0: none)
+  bool lead = false;  // the issue's lead story
+  int share = 0;      // JumpFirst: lines it keeps on its page, decided by the page alone
+  std::string why;   // how it came to this page
+};
+
+// A module on the page skeleton: columns, and the cuts above and below it.
+struct Module {
+  int item = 0;
+  int col = 0, cols = 0;
+  int top = 0, bottom = 0;
+  char letter = 0;  // the editor's letter (level 1); 0: the planner names it
+};
+
+struct Skeleton {
+  int cuts = 2;  // cut 0 is the top of the type area, cut `last` its foot
+  int last = 1;
+  int columns = 0;  // grid width (0: the layout's)
+  std::vector<Module> modules;
+};
+
+struct Desk {
+  const Issue& issue;
+  const Layout& layout;
+  Copyfitter& fit;
+};
+
+// The headline style of an article in a module `cols` wide: its own if it names
+// one, else lead for the lead story, major from three columns, minor below.
+std::string style_for(const Desk& d, const Item& it, int cols);
+
+// What the module asks of its height (separator line included unless it stands on the foot).
+Demand demand_of(Desk& d, const Item& it, const Module& m, bool on_foot, int avail);
+
+struct MadePage {
+  PagePlan plan;
+  std::vector<PlanNote> notes;
+  Fitted fitted;
+  std::vector<std::pair<std::string, int>> next_slot;  // jumped articles: where the next page takes up
+};
+
+// Heights for a skeleton, then the grid, rows and areas of the plan.
+MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how);
+
+// Level 2: chooses the modules for the items.
+MadePage make_page(Desk& d, const std::vector<Item>& items, PagePlan plan);
+
+}  // namespace paiban::plan

@@ -1,0 +1,275 @@
+// The issue made up: hand-drawn pages kept, grids without rows fitted (level 1),
+// pages with only their articles drawn (level 2), articles no page names
+// distributed over the pages (level 3). Pages are planned in order, so a jumped
+// story's continuation knows where its text takes up.
+#include "plan/plan.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "plan/page.h"
+
+namespace paiban {
+
+bool PlannedIssue::ok() const {
+  return std::none_of(notices.begin(), notices.end(), [](const Notice& n) { return n.level == Notice::Error; });
+}
+
+namespace plan {
+namespace {
+
+bool placed_by_grid(const PagePlan& p) { return !p.grid.empty(); }
+
+// Level 1: the editor's grid, row heights chosen so that the copy fits.
+MadePage fit_rows(Desk& d, const PagePlan& p, const std::map<std::string, std::vector<int>>& pages_of,
+                  std::map<std::string, int>& next_slot) {
+  std::vector<Item> items;
+  Skeleton sk;
+  sk.cuts = static_cast<int>(p.grid.size()) + 1;
+  sk.last = static_cast<int>(p.grid.size());
+  sk.columns = static_cast<int>(p.grid[0].size());
+  std::map<std::string, int> seen;
+  for (const Area& a : p.areas) {
+    Item it;
+    it.id = a.module;
+    if (a.module == "@masthead") {
+      it.kind = Item::Masthead;
+    } else {
+      const Article& art = d.issue.articles.at(a.module);
+      it.priority = art.priority;
+      it.lead = art.priority == 1;
+      const std::vector<int>& on = pages_of.at(a.module);
+      bool first = on.front() == p.number && !seen.count(a.module);
+      bool last = on.back() == p.number;
+      it.from = first ? 0 : next_slot[a.module];
+      it.kind = d.fit.photo(a.module) ? Item::Photo : !last ? Item::JumpFirst : first ? Item::Text : Item::JumpRest;
+      // A jumped story keeps what the editor's drawing gives it with rows shared equally.
+      int rows = static_cast<int>(p.grid.size());
+      it.share = (a.row + a.rows) * d.layout.lines / rows - a.row * d.layout.lines / rows;
+      seen[a.module] = 1;
+    }
+    sk.modules.push_back(Module{static_cast<int>(items.size()), a.col, a.cols, a.row, a.row + a.rows, a.letter});
+    items.push_back(it);
+  }
+  return realise(d, items, sk, p, "rows fitted to the copy; ");
+}
+
+// A page set as drawn: where its jumped stories stop, for the page that takes them up.
+void follow_jumps(Desk& d, const PagePlan& p, const std::map<std::string, std::vector<int>>& pages_of,
+                  std::map<std::string, int>& next_slot) {
+  std::vector<int> tops{0};
+  for (int r : p.row_lines) tops.push_back(tops.back() + r);
+  for (const Area& a : p.areas) {
+    if (a.module[0] == '@' || d.fit.photo(a.module) || pages_of.at(a.module).back() == p.number) continue;
+    int lines = tops[a.row + a.rows] - tops[a.row] - (tops[a.row + a.rows] < d.layout.lines ? 1 : 0);
+    Item it;
+    it.id = a.module;
+    it.lead = d.issue.articles.at(a.module).priority == 1;
+    int from = next_slot[a.module];
+    next_slot[a.module] = d.fit.flow(a.module, style_for(d, it, a.cols), from, a.cols, lines, false);
+  }
+}
+
+
+// The order of importance: priority (1 first; none after every given one), then file name.
+std::vector<std::string> by_priority(const Issue& is, const std::set<std::string>& ids) {
+  std::vector<std::string> v(ids.begin(), ids.end());  // name order
+  std::stable_sort(v.begin(), v.end(), [&](const std::string& a, const std::string& b) {
+    int pa = is.articles.at(a).priority, pb = is.articles.at(b).priority;
+    return (pa ? pa : 1000) < (pb ? pb : 1000);
+  });
+  return v;
+}
+
+bool is_lead(const Article& a) { return a.priority == 1 || (a.headline_named && a.headline == "lead"); }
+
+// Roughly the column-lines an article takes at its best width, to share articles out over pages.
+int area_of(Desk& d, const std::string& id) {
+  if (d.fit.photo(id)) return 3 * (d.fit.caption_lines(id, 3) + 24);
+  int best = 1 << 30;
+  for (int w = 2; w <= 6; ++w) {
+    Item it;
+    it.id = id;
+    best = std::min(best, w * (d.fit.frame_lines(id, style_for(d, it, w), w) + 1));
+  }
+  return best;
+}
+
+}  // namespace
+
+// Level 3: the articles no page names, shared out over the pages that take more.
+void distribute(Desk& d, Issue& is, std::vector<std::vector<std::string>>& lists, double bonus) {
+  std::set<std::string> named;
+  for (const PagePlan& p : is.pages) {
+    for (const Area& a : p.areas) named.insert(a.module);
+    for (const std::string& id : p.articles) named.insert(id);
+  }
+  for (const std::string& id : is.unplaced) named.insert(id);
+  std::set<std::string> rest;
+  for (const auto& [id, a] : is.articles)
+    if (!named.count(id)) rest.insert(id);
+  std::vector<int> open;  // pages that take articles
+  for (const PagePlan& p : is.pages)
+    if (!placed_by_grid(p)) open.push_back(p.number);
+  if (open.empty() || rest.empty()) return;
+  const Layout& L = d.layout;
+  std::vector<long> load(is.pages.size() + 1, 0), room(is.pages.size() + 1, 0);
+  long total_room = 0, total_load = 0;
+  for (int p : open) {
+    room[p] = static_cast<long>(L.columns) * L.lines - (p == 1 ? L.columns * 20 : 0);
+    total_room += room[p];
+    for (const std::string& id : lists[p - 1]) load[p] += area_of(d, id);
+  }
+  std::vector<std::string> order = by_priority(d.issue, rest);
+  for (const std::string& id : order) total_load += area_of(d, id);
+  for (int p : open) total_load += load[p];
+  double share = std::min(1.0, static_cast<double>(total_load) / std::max(1L, total_room));
+  auto put = [&](int p, const std::string& id) {
+    lists[p - 1].push_back(id);
+    load[p] += area_of(d, id);
+  };
+  auto is_open = [&](int p) { return std::find(open.begin(), open.end(), p) != open.end(); };
+  std::vector<std::string> left;
+  for (const std::string& id : order) {
+    const Article& a = d.issue.articles.at(id);
+    if (a.page > 0 && is_open(a.page)) put(a.page, id);
+    else if (is_lead(a) && is_open(1) && load[1] == 0) put(1, id);
+    else left.push_back(id);
+  }
+  size_t at = 0;
+  for (const std::string& id : left) {
+    const Article& a = d.issue.articles.at(id);
+    int target = 0;
+    for (const PagePlan& p : is.pages)
+      if (!a.section.empty() && p.section == a.section && is_open(p.number)) target = p.number;
+    if (!target) {
+      while (at + 1 < open.size() && load[open[at]] + area_of(d, id) > room[open[at]] * (share + bonus)) ++at;
+      target = open[at];
+    }
+    put(target, id);
+  }
+  // The lead comes first on its page.
+  for (auto& l : lists)
+    std::stable_sort(l.begin(), l.end(), [&](const std::string& x, const std::string& y) {
+      return is_lead(d.issue.articles.at(x)) > is_lead(d.issue.articles.at(y));
+    });
+}
+
+}  // namespace plan
+
+namespace plan {
+namespace {
+
+// Every page in order, with the articles shared out `bonus` over the even share.
+PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
+  const Issue& issue = d.issue;
+  const Layout& layout = d.layout;
+  Copyfitter& fit = d.fit;
+  PlannedIssue out;
+  out.issue = issue;
+  Issue& is = out.issue;
+  std::vector<std::vector<std::string>> lists(is.pages.size());
+  for (const PagePlan& p : is.pages) lists[p.number - 1] = p.articles;
+  distribute(d, is, lists, bonus);
+  // Where each article is set, in page order (a story on two pages jumps).
+  std::map<std::string, std::vector<int>> pages_of;
+  for (const PagePlan& p : is.pages) {
+    for (const Area& a : p.areas)
+      if (a.module[0] != '@') pages_of[a.module].push_back(p.number);
+    for (const std::string& id : lists[p.number - 1])
+      if (id[0] != '@') pages_of[id].push_back(p.number);
+  }
+  std::map<std::string, int> next_slot;
+  for (PagePlan& p : is.pages) {
+    MadePage made;
+    if (placed_by_grid(p) && !p.row_lines.empty()) {
+      follow_jumps(d, p, pages_of, next_slot);  // set exactly as drawn
+      continue;
+    } else if (placed_by_grid(p)) {
+      made = fit_rows(d, p, pages_of, next_slot);
+    } else {
+      std::vector<Item> items;
+      bool masthead = p.number == 1;
+      for (const std::string& id : lists[p.number - 1]) masthead = masthead || id == "@masthead";
+      if (masthead) { Item m; m.kind = Item::Masthead; m.id = "@masthead"; items.push_back(m); }
+      for (const std::string& id : lists[p.number - 1]) {
+        if (id == "@masthead") continue;
+        const Article& a = is.articles.at(id);
+        Item it;
+        it.id = id;
+        it.priority = a.priority;
+        it.lead = is_lead(a) && p.number == pages_of[id].front();
+        bool first = pages_of[id].front() == p.number, last = pages_of[id].back() == p.number;
+        it.from = first ? 0 : next_slot[id];
+        it.kind = fit.photo(id) ? Item::Photo : !last ? Item::JumpFirst : first ? Item::Text : Item::JumpRest;
+        items.push_back(it);
+      }
+      made = make_page(d, items, p);
+    }
+    for (auto& [id, slot] : made.next_slot) next_slot[id] = slot;
+    if (!made.fitted.fits) {
+      Notice n;
+      n.level = opt.allow_overset ? Notice::Warning : Notice::Error;
+      n.file = is.file;
+      n.line = p.line;
+      n.page = p.number;
+      n.what = "page " + std::to_string(p.number) + ": the copy is " + std::to_string(made.fitted.over) +
+               " lines too long for the page; cut:";
+      for (const Area& a : made.plan.areas) {
+        if (a.module[0] == '@' || fit.photo(a.module)) continue;
+        int lines = (made.fitted.over + 1) / 2;
+        n.what += " " + a.module + " " + std::to_string(lines) + " lines (≈ " +
+                  std::to_string(lines * a.cols * layout.column_chars) + " characters),";
+      }
+      n.what.pop_back();
+      out.notices.push_back(n);
+    } else if (made.fitted.white > 1) {
+      Notice n;
+      n.file = is.file;
+      n.line = p.line;
+      n.page = p.number;
+      n.what = "page " + std::to_string(p.number) + ": the copy is short: up to " + std::to_string(made.fitted.white) +
+               " blank lines at the foot of a module";
+      out.notices.push_back(n);
+    }
+    out.notes.insert(out.notes.end(), made.notes.begin(), made.notes.end());
+    out.automatic.push_back(p.number);
+    p = made.plan;
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace plan
+
+PlannedIssue plan_issue(const Issue& issue, const Layout& layout, const FontRegistry& fonts, const PlanOptions& opt) {
+  using namespace plan;
+  Copyfitter fit(issue, layout, fonts, opt.cache);
+  Desk d{issue, layout, fit};
+  // Articles are shared out evenly over the pages; when a page cannot hold its
+  // share, the shares are tried a little fuller, so that earlier pages take more.
+  PlannedIssue out = plan_pages(d, opt, 0.04);
+  for (double bonus : {0.08, 0.12, 0.16, 0.0}) {
+    if (out.ok() || !std::any_of(issue.pages.begin(), issue.pages.end(), [](const PagePlan& p) { return p.grid.empty(); }))
+      break;
+    PlannedIssue again = plan_pages(d, opt, bonus);
+    if (again.ok()) out = std::move(again);
+  }
+  // Every article file on a page, or listed as unplaced on purpose.
+  std::set<std::string> placed(issue.unplaced.begin(), issue.unplaced.end());
+  for (const PagePlan& p : out.issue.pages)
+    for (const Area& a : p.areas) placed.insert(a.module);
+  for (const auto& [id, a] : issue.articles)
+    if (!placed.count(id)) {
+      Notice n;
+      n.level = Notice::Error;
+      n.article = id;
+      n.file = a.file;
+      n.what = "no page places this article (add it to a page, or list it in [issue] unplaced)";
+      out.notices.push_back(n);
+    }
+  return out;
+}
+
+}  // namespace paiban

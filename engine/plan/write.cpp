@@ -1,0 +1,69 @@
+// Plans back into the issue format, so an editor can take the engine's page
+// and go on by hand.
+#include <set>
+
+#include "plan/plan.h"
+
+namespace paiban {
+namespace {
+
+// A TOML basic string: quotes and backslashes escaped, control characters as \uXXXX.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7F) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\u%04X", c);
+      out += b;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string page_toml(const PagePlan& p) {
+  std::string s = "[[page]]\n";
+  if (!p.section.empty()) s += "section = " + quoted(p.section) + "\n";
+  if (!p.editor.empty()) s += "editor  = " + quoted(p.editor) + "\n";
+  s += "grid = \"\"\"\n";
+  for (const std::string& row : p.grid) s += row + "\n";
+  s += "\"\"\"\n";
+  if (!p.row_lines.empty()) {
+    s += "rows = [";
+    for (size_t i = 0; i < p.row_lines.size(); ++i) s += (i ? ", " : "") + std::to_string(p.row_lines[i]);
+    s += "]\n";
+  }
+  s += "[page.areas]\n";
+  for (const Area& a : p.areas) s += std::string(1, a.letter) + " = " + quoted(a.module) + "\n";
+  return s;
+}
+
+std::string rewrite_issue_toml(const std::string& original, const PlannedIssue& plan) {
+  // Everything before the first [[page]] line stays byte for byte.
+  size_t at = 0, cut = std::string::npos;
+  while (at < original.size()) {
+    size_t end = original.find('\n', at);
+    if (end == std::string::npos) end = original.size();
+    size_t k = at;
+    while (k < end && (original[k] == ' ' || original[k] == '\t')) ++k;
+    if (original.compare(k, 8, "[[page]]") == 0) {
+      cut = at;
+      break;
+    }
+    at = end + 1;
+  }
+  std::string out = cut == std::string::npos ? original : original.substr(0, cut);
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  if (cut == std::string::npos) out += '\n';
+  out += "# Page plans written by `paiban plan --write` (automatic makeup); edit them by hand from here.\n";
+  for (size_t i = 0; i < plan.issue.pages.size(); ++i) out += (i ? "\n" : "") + page_toml(plan.issue.pages[i]);
+  return out;
+}
+
+}  // namespace paiban
