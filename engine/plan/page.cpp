@@ -289,7 +289,14 @@ Plan2 search_bands(Search& s, int columns, int avail) {
   const int n = static_cast<int>(s.items.size());
   const double inf = 1e18;
   // best[i][h]: items [0, i) set in bands `h` lines tall in all.
-  int H = avail + 40;  // room to see how far over the page an arrangement runs
+  // Room to see how far over the page an arrangement runs: at most every item stacked in one column group.
+  int H = avail + 40;
+  for (int i = 0; i < n; ++i) {
+    int least = kFree;
+    for (int w = 1; w <= 6; ++w)
+      if (s.at(i, w).ok) least = std::min(least, s.at(i, w).lo);
+    if (least < kFree) H += least;
+  }
   std::vector<std::vector<double>> best(n + 1, std::vector<double>(H + 1, inf));
   std::vector<std::vector<std::pair<int, Band>>> from(n + 1, std::vector<std::pair<int, Band>>(H + 1));
   std::vector<std::vector<int>> from_h(n + 1, std::vector<int>(H + 1, -1));

@@ -237,6 +237,20 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
     out.automatic.push_back(p.number);
     p = made.plan;
   }
+  // Headline styles the articles do not name, from their first module's width (and priority).
+  for (auto& [id, a] : is.articles) {
+    if (a.headline_named) continue;
+    for (const PagePlan& pg : is.pages)
+      for (const Area& ar : pg.areas)
+        if (ar.module == id && !a.headline_named) {
+          Item it;
+          it.id = id;
+          it.lead = a.priority == 1;
+          a.headline = style_for(d, it, ar.cols);
+          a.headline_named = true;
+        }
+    a.headline_named = false;
+  }
   return out;
 }
 

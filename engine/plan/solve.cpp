@@ -110,6 +110,17 @@ Fitted fit_heights(int cuts, const std::vector<Demand>& demands, int last, int t
   auto feasible = [&](const std::vector<Span>& s) { return solve(cuts, s, last, total).has_value(); };
   f.white = least(0, total, [&](int tol) { return feasible(spans_of(demands, tol, relax)); });
   std::vector<Span> spans = spans_of(demands, f.white, relax);
+  // Then each text module as tight as the others allow, in order: white goes to photos first.
+  for (size_t k = 0; k < demands.size(); ++k) {
+    if (demands[k].kind != Demand::Text) continue;
+    Span& s = spans[k];
+    int lo = s.lo;
+    int t = least(0, f.white, [&](int tol) {
+      s.hi = lo + tol;
+      return feasible(spans);
+    });
+    s.hi = lo + std::min(t, f.white);
+  }
   // Flexible modules in order: as near their target as the page allows.
   for (size_t k = 0; k < demands.size(); ++k) {
     const Demand& d = demands[k];

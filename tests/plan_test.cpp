@@ -1,0 +1,287 @@
+// Automatic page makeup (engine/plan/, docs/makeup.md): the height solver, row
+// heights fitted to the copy (level 1), pages drawn from their articles (level
+// 2), articles shared out over pages (level 3), unplaced files, copy too long,
+// stability and `paiban plan --write`.
+#include "plan/plan.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "fonts/fonts.h"
+#include "pipeline/pipeline.h"
+#include "plan/solve.h"
+#include "style/layout.h"
+#include "support.h"
+
+namespace paiban {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace paiban::test;
+
+const std::string kRoot = PAIBAN_SOURCE_DIR;
+
+struct Desk {
+  Layout layout = load_layout(kRoot + "/layouts/broadsheet.toml");
+  FontRegistry fonts{kRoot + "/fonts/fonts.toml"};
+  PlannedIssue plan(const fs::path& dir, bool allow_overset = false) {
+    Issue is = load_issue(dir.string());
+    return plan_issue(is, layout, fonts, PlanOptions{allow_overset, nullptr});
+  }
+};
+
+Desk& desk() {
+  static Desk d;
+  return d;
+}
+
+// The sample's issue.toml without its `rows` lines (level 1).
+void drop_rows(const fs::path& toml) { spit(toml, std::regex_replace(slurp(toml), std::regex("rows = \\[.*\\]\\n"), "")); }
+
+int sum(const std::vector<int>& v) {
+  int s = 0;
+  for (int x : v) s += x;
+  return s;
+}
+
+const Area& area_of(const PagePlan& p, const std::string& module) {
+  for (const Area& a : p.areas)
+    if (a.module == module) return a;
+  throw std::logic_error("no module " + module);
+}
+
+int lines_of(const PagePlan& p, const Area& a) {
+  int n = 0;
+  for (int r = a.row; r < a.row + a.rows; ++r) n += p.row_lines[r];
+  return n;
+}
+
+// --- The solver ----------------------------------------------------------------
+
+TEST(PlanSolver, TextGetsItsNeedAndThePhotoTakesTheSlack) {
+  // Cuts: 0 top, 1 foot, 2 between two stacked modules on the right.
+  // Left: text needing 60 lines, full height. Right: text 30, then a photo 20..60.
+  std::vector<plan::Demand> d(3);
+  d[0] = {plan::Demand::Text, 0, 1, 60};
+  d[1] = {plan::Demand::Text, 0, 2, 30};
+  d[2].kind = plan::Demand::Flexible;
+  d[2].top = 2, d[2].bottom = 1, d[2].lo = 20, d[2].hi = 60, d[2].target = 25;
+  plan::Fitted f = plan::fit_heights(3, d, 1, 100);
+  ASSERT_TRUE(f.fits);
+  ASSERT_EQ(f.cuts.size(), 3u);
+  EXPECT_EQ(f.cuts[1], 100);
+  EXPECT_EQ(f.cuts[2], 40);  // the photo takes all it can (60); the right text keeps the other 10 as white
+  EXPECT_EQ(f.white, 40);    // the left column has 40 lines more than its text, and nothing can take them
+}
+
+TEST(PlanSolver, TooMuchCopySaysByHowMuch) {
+  std::vector<plan::Demand> d(2);
+  d[0] = {plan::Demand::Text, 0, 2, 70};
+  d[1] = {plan::Demand::Text, 2, 1, 50};
+  plan::Fitted f = plan::fit_heights(3, d, 1, 100);
+  EXPECT_FALSE(f.fits);
+  EXPECT_EQ(f.over, 20);
+  ASSERT_EQ(f.cuts.size(), 3u);  // still a plan, for --allow-overset
+  EXPECT_EQ(f.cuts[1], 100);
+}
+
+TEST(PlanSolver, FlexibleNearestItsTarget) {
+  std::vector<plan::Demand> d(2);
+  d[0].kind = plan::Demand::Flexible;
+  d[0].top = 0, d[0].bottom = 2, d[0].lo = 10, d[0].hi = plan::kFree, d[0].target = 45;
+  d[1] = {plan::Demand::Text, 2, 1, 30};
+  plan::Fitted f = plan::fit_heights(3, d, 1, 100);
+  ASSERT_TRUE(f.fits);
+  // The text below keeps at most the white the page forces: 100 - 45 - 30 = 25 would be
+  // white under it, so the flexible module grows instead (white first, then targets).
+  EXPECT_EQ(f.white, 0);
+  EXPECT_EQ(f.cuts[2], 70);
+}
+
+// --- Level 1: grids without rows -------------------------------------------------
+
+TEST(PlanLevel1, RowsFitEveryModuleAndKeepTheEditorsGrid) {
+  IssueCopy copy;
+  Issue hand = load_issue(copy.issue.string());
+  drop_rows(copy.toml());
+  PlannedIssue p = desk().plan(copy.issue);
+  ASSERT_TRUE(p.ok()) << (p.notices.empty() ? "" : p.notices[0].what);
+  ASSERT_EQ(p.issue.pages.size(), 4u);
+  Copyfitter fit(p.issue, desk().layout, desk().fonts);
+  for (size_t k = 0; k < 4; ++k) {
+    const PagePlan& pg = p.issue.pages[k];
+    SCOPED_TRACE("page " + std::to_string(pg.number));
+    EXPECT_EQ(sum(pg.row_lines), desk().layout.lines);  // the type area, filled
+    // The editor's picture stays: same letters, same modules in the same cells.
+    ASSERT_EQ(pg.areas.size(), hand.pages[k].areas.size());
+    for (size_t i = 0; i < pg.areas.size(); ++i) {
+      EXPECT_EQ(pg.areas[i].letter, hand.pages[k].areas[i].letter);
+      EXPECT_EQ(pg.areas[i].module, hand.pages[k].areas[i].module);
+      EXPECT_EQ(pg.areas[i].col, hand.pages[k].areas[i].col);
+      EXPECT_EQ(pg.areas[i].cols, hand.pages[k].areas[i].cols);
+    }
+  }
+  // A story that does not jump gets at least the lines it needs (with its separator line).
+  const PagePlan& p3 = p.issue.pages[2];
+  for (const char* id : {"movable", "sizes"}) {
+    const Area& a = area_of(p3, id);
+    EXPECT_GE(lines_of(p3, a) - 1, fit.frame_lines(id, p.issue.articles.at(id).headline, a.cols)) << id;
+  }
+}
+
+TEST(PlanLevel1, SixtyCharactersMoreInSummitChangeOnlyItsPage) {
+  IssueCopy before, after;
+  drop_rows(before.toml());
+  drop_rows(after.toml());
+  std::string md = slurp(after.issue / "summit.md");
+  md += "\n双方一致同意，继续深化各领域务实合作，推动两国关系在新的历史起点上取得更大发展，造福两国人民。双方还就共同关心的问题交换了意见。\n";
+  spit(after.issue / "summit.md", md);
+  PlannedIssue a = desk().plan(before.issue), b = desk().plan(after.issue);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(b.ok()) << (b.notices.empty() ? "" : b.notices[0].what);
+  EXPECT_NE(a.issue.pages[0].row_lines, b.issue.pages[0].row_lines);  // summit's page re-fitted
+  const Area& lead_a = area_of(a.issue.pages[0], "lead");
+  const Area& lead_b = area_of(b.issue.pages[0], "lead");
+  EXPECT_EQ(lines_of(a.issue.pages[0], lead_a), lines_of(b.issue.pages[0], lead_b));  // the jump stays put
+  for (size_t k = 1; k < 4; ++k) {
+    EXPECT_EQ(a.issue.pages[k].row_lines, b.issue.pages[k].row_lines) << "page " << k + 1;
+    EXPECT_EQ(a.issue.pages[k].grid, b.issue.pages[k].grid) << "page " << k + 1;
+  }
+}
+
+// --- Unplaced files ------------------------------------------------------------
+
+TEST(PlanUnplaced, AnArticleNoPagePlacesIsAnErrorUnlessListed) {
+  IssueCopy copy;
+  spit(copy.issue / "spare.md", "+++\ntitle = \"备用稿\"\n+++\n\n备用稿正文。\n");
+  PlannedIssue p = desk().plan(copy.issue);
+  EXPECT_FALSE(p.ok());
+  bool named = false;
+  for (const Notice& n : p.notices) named = named || (n.level == Notice::Error && n.file.find("spare.md") != std::string::npos);
+  EXPECT_TRUE(named);
+  std::string toml = slurp(copy.toml());
+  const std::string key = "layout = \"broadsheet\"";
+  toml.replace(toml.find(key), key.size(), key + "\nunplaced = [\"spare\"]");
+  spit(copy.toml(), toml);
+  EXPECT_TRUE(desk().plan(copy.issue).ok());
+}
+
+// --- Levels 2 and 3 on a small issue ----------------------------------------------
+
+// An issue of `pages` pages made up by the engine from `n` articles of `chars` characters.
+fs::path small_issue(const TempDir& dir, int pages, int n, int chars, const std::string& page_tables = "") {
+  fs::path is = dir.path() / "2024-05-08";
+  spit(is / "issue.toml", "[paper]\nname = \"朔州日报\"\n\n[issue]\ndate = 2024-05-08\nnumber = 9034\npages = " +
+                              std::to_string(pages) + "\n\n" + page_tables);
+  const std::string sentence = "朔州市聚焦发展新质生产力，精心谋划招商项目，着力优化投资环境，狠抓项目开工落地。";  // 40
+  for (int i = 0; i < n; ++i) {
+    std::string body;
+    for (int c = 0; c < chars; c += 40) body += sentence + (c % 400 == 360 ? "\n\n" : "");
+    char id[8];
+    std::snprintf(id, sizeof id, "a%02d", i);
+    spit(is / (std::string(id) + ".md"), "+++\ntitle = \"第" + std::to_string(i + 1) + "条新闻标题\"\npriority = " +
+                                              std::to_string(i + 1) + "\n+++\n\n" + body + "\n");
+  }
+  return is;
+}
+
+TEST(PlanLevel3, EveryArticlePlacedLeadTopOfPageOneAndWidest) {
+  TempDir dir;
+  fs::path is = small_issue(dir, 2, 10, 1400);
+  PlannedIssue p = desk().plan(is);
+  ASSERT_TRUE(p.ok()) << (p.notices.empty() ? "" : p.notices[0].what);
+  std::map<std::string, int> page_of;
+  for (const PagePlan& pg : p.issue.pages)
+    for (const Area& a : pg.areas) page_of[a.module] = pg.number;
+  for (int i = 0; i < 10; ++i) EXPECT_TRUE(page_of.count("a0" + std::to_string(i))) << i;
+  const PagePlan& p1 = p.issue.pages[0];
+  EXPECT_EQ(p1.areas[0].module, "@masthead");
+  EXPECT_EQ(p1.areas[0].row, 0);
+  const Area& lead = area_of(p1, "a00");
+  EXPECT_EQ(lead.row, 1);  // right under the masthead band
+  for (const Area& a : p1.areas)
+    if (a.module[0] != '@') { EXPECT_LE(a.cols, lead.cols) << a.module; }  // widest
+  // More important stories on earlier pages.
+  EXPECT_LE(page_of["a01"], page_of["a09"]);
+  // Text modules 2 to 6 columns wide.
+  for (const PagePlan& pg : p.issue.pages)
+    for (const Area& a : pg.areas)
+      if (a.module[0] != '@') {
+        EXPECT_GE(a.cols, 2) << a.module;
+        EXPECT_LE(a.cols, 6) << a.module;
+      }
+  // The lead gets the lead headline (it names none; it has priority 1).
+  EXPECT_EQ(p.issue.articles.at("a00").headline, "lead");
+  // The others by width: major from three columns, minor below.
+  for (const PagePlan& pg : p.issue.pages)
+    for (const Area& a : pg.areas)
+      if (a.module[0] != '@' && a.module != "a00") {
+        EXPECT_EQ(p.issue.articles.at(a.module).headline, a.cols >= 3 ? "major" : "minor") << a.module;
+      }
+}
+
+TEST(PlanLevel3, CopyTooLongFailsNamingEachArticleAndLines) {
+  TempDir dir;
+  fs::path is = small_issue(dir, 1, 4, 6000);
+  PlannedIssue p = desk().plan(is);
+  ASSERT_FALSE(p.ok());
+  std::string all;
+  for (const Notice& n : p.notices) all += n.what + "\n";
+  EXPECT_NE(all.find("page 1: the copy is"), std::string::npos) << all;
+  for (const char* id : {"a00", "a01", "a02", "a03"}) EXPECT_NE(all.find(std::string(id) + " "), std::string::npos) << all;
+  EXPECT_NE(all.find("characters"), std::string::npos) << all;
+  // And nothing is written.
+  fs::path out = dir.path() / "out.pdf";
+  RunResult r = run(paiban_command("build " + quoted(is.string()) + " -o " + quoted(out.string())));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(PlanLevel2, PageListingItsArticlesGetsModulesInImportanceOrder) {
+  TempDir dir;
+  fs::path is = small_issue(dir, 1, 5, 1200,
+                            "[[page]]\nsection = \"要闻\"\narticles = [\"a00\", \"a01\", \"a02\", \"a03\", \"a04\"]\n");
+  PlannedIssue p = desk().plan(is);
+  std::string said;
+  for (const Notice& n : p.notices) said += n.what + "\n";
+  ASSERT_TRUE(p.ok()) << said;
+  const PagePlan& pg = p.issue.pages[0];
+  // Tiling: every cell of the grid is some module's (no holes).
+  for (const std::string& row : pg.grid) EXPECT_EQ(row.find('.'), std::string::npos) << row;
+  // Higher first: each article starts no lower than the ones after it, the lead widest.
+  const Area& lead = area_of(pg, "a00");
+  for (const Area& a : pg.areas)
+    if (a.module[0] != '@') { EXPECT_LE(a.cols, lead.cols) << a.module; }
+  EXPECT_LE(area_of(pg, "a01").row, area_of(pg, "a04").row);
+  // Each text module holds its copy: no overset in the build, and a note says why it sits there.
+  EXPECT_EQ(p.notes.size(), pg.areas.size());
+}
+
+// --- paiban plan --write -------------------------------------------------------------
+
+TEST(PlanWrite, WrittenPlanBuildsTheSamePdfAndKeepsTheHead) {
+  IssueCopy copy;
+  drop_rows(copy.toml());
+  std::string head = slurp(copy.toml());
+  head = head.substr(0, head.find("[[page]]"));
+  TempDir out;
+  RunResult a = run(paiban_command("build " + quoted(copy.issue.string()) + " -o " + quoted(out.file("auto.pdf"))));
+  ASSERT_EQ(a.exit_code, 0) << a.out;
+  RunResult w = run(paiban_command("plan " + quoted(copy.issue.string()) + " --write"));
+  ASSERT_EQ(w.exit_code, 0) << w.out;
+  EXPECT_NE(w.out.find("rewrote"), std::string::npos) << w.out;
+  std::string written = slurp(copy.toml());
+  EXPECT_EQ(written.substr(0, head.size()), head);  // comments and all, byte for byte
+  EXPECT_NE(written.find("rows = ["), std::string::npos);
+  RunResult b = run(paiban_command("build " + quoted(copy.issue.string()) + " -o " + quoted(out.file("hand.pdf"))));
+  ASSERT_EQ(b.exit_code, 0) << b.out;
+  EXPECT_TRUE(slurp(out.path() / "auto.pdf") == slurp(out.path() / "hand.pdf"));
+}
+
+}  // namespace
+}  // namespace paiban
