@@ -6,6 +6,7 @@
 // (after the copy-desk punctuation repairs), pages/s counts made-up pages.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "pdf/pdf.h"
 #include "proof/proof.h"
 #include "pipeline/pipeline.h"
+#include "plan/plan.h"
 #include "shape/shape.h"
 #include "style/layout.h"
 #include "text/text.h"
@@ -189,6 +191,36 @@ void BM_MakeUp(benchmark::State& state) {
   set_pages(state, pages);
 }
 BENCHMARK(BM_MakeUp)->Unit(benchmark::kMillisecond);
+
+// 5b. Automatic makeup (docs/makeup.md) then makeup: the sample as drawn (the
+// planner only passes the pages through), with every `rows` left out (level 1),
+// and with every page's grid dropped for its list of articles (level 2).
+// Compare with BM_MakeUp: the brief asks for at most 2× the hand-made build.
+void BM_PlanAndMakeUp(benchmark::State& state) {
+  const Sample& s = sample();
+  Issue issue = s.issue;
+  for (PagePlan& p : issue.pages) {
+    if (state.range(0) >= 1) p.row_lines.clear();
+    if (state.range(0) >= 2) {
+      for (const Area& a : p.areas)
+        if (a.module[0] != '@' && std::find(p.articles.begin(), p.articles.end(), a.module) == p.articles.end())
+          p.articles.push_back(a.module);
+      p.grid.clear();
+      p.areas.clear();
+    }
+  }
+  MakeupOptions mo;
+  mo.allow_overset = true;
+  size_t pages = 0;
+  for (auto _ : state) {
+    PlannedIssue planned = plan_issue(issue, s.layout, s.fonts, PlanOptions{true, nullptr});
+    Edition e = make_up(planned.issue, s.layout, s.fonts, mo);
+    pages = e.pages.size();
+    benchmark::DoNotOptimize(e.pages.data());
+  }
+  set_pages(state, pages);
+}
+BENCHMARK(BM_PlanAndMakeUp)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // 6. PDF writing of the made-up pages: font subsets (hb-subset) and PoDoFo.
 void BM_WritePdf(benchmark::State& state) {
