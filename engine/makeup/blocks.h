@@ -63,6 +63,10 @@ Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<in
 
 void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line);
 
+// A boxed module (知识窗) keeps half a character clear inside its box on each
+// side; makeup and the copyfitter both measure its text this much narrower.
+inline double box_inset(const Layout& L, const Article& a) { return a.boxed ? L.body.size / 2 : 0; }
+
 // Fill: the part of the image that covers the box, cut around the article's
 // focus point; fit (fit = "fit"): the whole image, centred in the box.
 ImagePlacement place_image(const std::string& path, double x, double y, double w, double h, const Article& a);

@@ -33,7 +33,10 @@ struct Copyfitter::Impl {
   const Article& article(const std::string& id) const { return issue.articles.at(id); }
   const makeup::Body& body(const std::string& id) {
     auto it = bodies.find(id);
-    if (it == bodies.end()) it = bodies.emplace(id, makeup::set_body(ctx, article(id), layout.column_width())).first;
+    if (it == bodies.end()) {
+      const Article& a = article(id);
+      it = bodies.emplace(id, makeup::set_body(ctx, a, layout.column_width() - 2 * makeup::box_inset(layout, a))).first;
+    }
     return it->second;
   }
   int head(const std::string& id, const std::string& style, int cols) {
@@ -42,12 +45,13 @@ struct Copyfitter::Impl {
     if (it != heads.end()) return it->second;
     Article a = article(id);
     a.headline = style;
-    return heads[key] = makeup::headline_block(ctx, a, layout.span_width(cols)).lines;
+    return heads[key] = makeup::headline_block(ctx, a, layout.span_width(cols) - 2 * makeup::box_inset(layout, a)).lines;
   }
   int jump_head(const std::string& id) {
     auto it = jump_heads.find(id);
     if (it != jump_heads.end()) return it->second;
-    return jump_heads[id] = makeup::jump_head(ctx, article(id), 1, layout.column_width()).lines;
+    const Article& a = article(id);
+    return jump_heads[id] = makeup::jump_head(ctx, a, 1, layout.column_width() - 2 * makeup::box_inset(layout, a)).lines;
   }
   // Where the body stops in a frame (as makeup's article() fills it): the first
   // slot not placed. `head` lines over the first `head_cols` columns.

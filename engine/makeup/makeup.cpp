@@ -141,8 +141,7 @@ void count_lonely_lines(const Fill& fill, const std::vector<Slot>& slots, FrameF
 void article(std::vector<Page>& pages, const Context& ctx, const Article& a, const std::vector<Frame>& frames,
              const MakeupOptions& opt, size_t needed) {
   const Layout& L = ctx.layout;
-  // A boxed module (知识窗) keeps half a character clear inside its box on each side.
-  const double inset = a.boxed ? L.body.size / 2 : 0, measure = L.column_width() - 2 * inset;
+  const double inset = box_inset(L, a), measure = L.column_width() - 2 * inset;
   Body body = set_body(ctx, a, measure);
   const int n = static_cast<int>(body.slots.size());
   int from = 0;
@@ -299,7 +298,7 @@ std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegi
     CopyFit f;
     f.article = id;
     if (!is_photo(a)) {
-      double inset = a.boxed ? L.body.size / 2 : 0;
+      double inset = box_inset(L, a);
       Body body = set_body(ctx, a, L.column_width() - 2 * inset);
       for (const Slot& s : body.slots) f.body_lines += s.lines;
       for (int c = 1; c <= L.columns; ++c)
