@@ -215,12 +215,8 @@ TEST(ClassesFullwidth, IdempotentOnFullWidthText) {
 }
 
 TEST(ClassesFullwidth, BracketPairAtTextStartConvertsBothHalves) {
-  // BUG: fullwidth_punctuation converts ")" after 版 but not the "(" that opens
-  // the text (no Chinese character on either side of it), leaving the
-  // mismatched pair "(2024版）新标准". Reproduction:
-  //   std::u32string t = U"(2024版)新标准"; fullwidth_punctuation(t);
-  //   // t == U"(2024版）新标准", want U"（2024版）新标准"
-  // (engine/text/normalize.cpp: a converted ")" never makes its "(" full-width.)
+  // A bracket pair at the start of the text converts as a pair: "(2024版)新标准"
+  // gives "（2024版）新标准", never a mismatched half-width "(".
   expect_fullwidth({
       {"(2024版)新标准", "（2024版）新标准", 2},
       {"(2024版)", "（2024版）", 2},

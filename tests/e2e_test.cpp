@@ -199,11 +199,8 @@ TEST(EndToEndBadInput, ArticleErrorNamesTheArticleLine) {
 }
 
 TEST(EndToEndBadInput, UnknownHeadlineStyleNamesTheArticleLine) {
-  // BUG: an unknown `headline` style in the front matter is reported as
-  // "layouts/broadsheet.toml: layout has no headline style 'bogus'", naming
-  // the layout (without a line) instead of the article file and the line of
-  // its `headline` key, against issue.h ("Every user-facing error names the
-  // file and line it comes from, so an editor can fix the input").
+  // An unknown `headline` style is reported at the article file and the line of
+  // its `headline` key, not against the layout.
   IssueCopy copy;
   const fs::path md = copy.issue / "summit.md";
   const int line = set_line(md, "headline", "headline = \"bogus\"");
@@ -211,10 +208,7 @@ TEST(EndToEndBadInput, UnknownHeadlineStyleNamesTheArticleLine) {
 }
 
 TEST(EndToEndBadInput, MissingImageNamesTheArticleLine) {
-  // BUG: a missing image is reported as "<issue>/images/nosuch.jpg: image not
-  // found", with neither the article that names it nor the line (Block::line
-  // exists "for reports"), against issue.h ("Every user-facing error names
-  // the file and line it comes from").
+  // A missing image is reported at the article that names it and its line.
   IssueCopy copy;
   const fs::path md = copy.issue / "photo.md";
   std::string text = slurp(md);
@@ -227,10 +221,8 @@ TEST(EndToEndBadInput, MissingImageNamesTheArticleLine) {
 }
 
 TEST(EndToEndBadInput, UnknownLayoutNamesTheIssueTomlLine) {
-  // BUG: `layout = "<name>"` with no layouts/<name>.toml is reported as
-  // "layouts/<name>.toml: cannot read file", not at the `layout` line of
-  // issue.toml where the editor made the mistake (issue.h: "Every
-  // user-facing error names the file and line it comes from").
+  // `layout = "<name>"` with no layouts/<name>.toml is reported at the `layout`
+  // line of issue.toml, where the editor made the mistake.
   IssueCopy copy;
   const int line = set_line(copy.toml(), "layout", "layout = \"no-such-layout\"");
   expect_named_failure(copy, copy.toml(), line);
@@ -356,10 +348,16 @@ TEST_P(ArticleRoundTrip, BodyTextAppearsInThePdfInOrder) {
   REQUIRE_SAMPLE_PDF();
   const std::string id = GetParam();
   const std::u32string body = article_body(slurp(fs::path(kSample) / (id + ".md")));
-  if (body.empty()) return;  // a photo: its only block is the image
+  const Issue issue = load_issue(kSample);
+  if (body.empty()) {
+    // Only a photo module has no body text: its only block is the image.
+    const Article& a = issue.articles.at(id);
+    ASSERT_EQ(a.blocks.size(), 1u) << id << ".md has no body text but is not a photo";
+    EXPECT_EQ(a.blocks[0].kind, BlockKind::Image) << id << ".md has no body text but is not a photo";
+    return;
+  }
 
   // Pages the article flows through, from the page plan.
-  const Issue issue = load_issue(kSample);
   std::set<int> pages;
   for (const PagePlan& p : issue.pages)
     for (const Area& a : p.areas)

@@ -15,6 +15,7 @@
 // tests/CMakeLists.txt builds every *_test.cpp into one binary; the harness
 // comes with this file rather than as a library of its own.
 #include "fuzz/harness.cpp"
+#include "fuzz/harness_config.cpp"
 
 namespace {
 
@@ -68,5 +69,7 @@ TEST(FuzzCorpus, Frontmatter) { replay("frontmatter"); }
 TEST(FuzzCorpus, IssueToml) { replay("issue_toml"); }
 TEST(FuzzCorpus, Linebreak) { replay("linebreak"); }
 TEST(FuzzCorpus, Build) { replay("build"); }
+TEST(FuzzCorpus, LayoutToml) { replay("layout_toml"); }
+TEST(FuzzCorpus, FontsToml) { replay("fonts_toml"); }
 
 }  // namespace

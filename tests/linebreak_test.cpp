@@ -502,12 +502,8 @@ TEST(LineBreak, NoHanLatinSpaceNextToPunctuation) {
 }
 
 TEST(LineBreak, NoHanLatinSpaceAroundAsciiPunctuationBetweenHan) {
-  // BUG: an ASCII sign standing alone between Han characters becomes a one-sign
-  // "Latin word" (engine/lines/prepare.cpp: `latin = latin_class(first) ||
-  // t[tb] < 0x80`) and gets the 1/4-em Han–Latin space on both sides, though it
-  // is punctuation (GB/T 15834 分隔号 "男/女", 短横线 "3-戊酮", both in
-  // issues/2024-05-07/punctuation.md). Reproduction: set "比如男/女也可以" at
-  // 20 em: / is at x = 3.25 em (want 3.0) and 女 at 3.25 + 0.352 + 0.25 em.
+  // An ASCII sign standing alone between Han characters (分隔号 "男/女", 短横线
+  // "3-戊酮") is punctuation: no Han–Latin space on either side of it.
   {
     Set s = set_paragraph("比如男/女也可以", at(20));
     const uint32_t slash = index_of(s, "/");
@@ -632,17 +628,9 @@ TEST(LineBreak, OverlongLatinRunIsCutAndReportedNeverDropped) {
 }
 
 TEST(LineBreak, OverlongRunIsCutWhereItsLineEnds) {
-  // BUG: engine/lines/prepare.cpp cuts an overlong run into pieces of at most
-  // the measure before breaking, without knowing where the run will start: the
-  // first-line indent is not subtracted, and text before the run on its line is
-  // not considered. So (1) a long URL opening an indented paragraph gives a
-  // line wider than the measure (reported as a problem, but it runs into the
-  // gutter), and (2) text before the run is left alone on a line stretched by
-  // several ems per gap. Reproductions (body 10 pt):
-  //   "www.shuozhou.gov.cn/xinwen是市政府的网站", measure 130 pt, indent 20 pt
-  //     → first line [www.shuozhou.gov.cn/xin] 14.79 em wide at 13 em;
-  //   "访问https://www.example.com/news/2024/05/07/index.html了解详情", 130 pt,
-  //     indent 20 pt → first line [访问] with ratio 90, one gap stretched 9 em.
+  // An overlong run (a URL) is cut where its line ends: the first-line indent
+  // and the text before it on its line are counted, so no line runs past the
+  // measure and no text is left alone on a stretched line.
   const std::vector<std::pair<std::string, Options>> cases = {
       {"www.shuozhou.gov.cn/xinwen是市政府的网站", at(13, Kinsoku::Strict, 2)},
       {std::string(40, 'a'), at(10, Kinsoku::Strict, 2)},
@@ -692,14 +680,8 @@ TEST(LineBreak, TextLayerCarriesEveryCharacter) {
 }
 
 TEST(LineBreak, TextLayerKeepsIdeographicSpaceAfterACutRun) {
-  // BUG: engine/lines/prepare.cpp pushes cut_glyph twice for every head cut off
-  // an overlong run ("cut_glyph.push_back(eg);" is duplicated), so after the cut
-  // the ideographic-space glyphs are shifted one unit: the U+3000 of 记者　赵娟娟
-  // keeps its width but no glyph carries it (lost from the PDF text layer), or a
-  // neighbouring space's glyph is drawn in its place. Reproduction:
-  //   text = U"aaaa…(40 a)记者　赵娟娟", measure 100 pt, body 10 pt;
-  //   break_lines → no PlacedGlyph has text_begin == 42 (the U+3000), while
-  //   the same text without the 40 a's has one.
+  // After an overlong run is cut, the ideographic space of 记者　赵娟娟 still has
+  // its glyph in the text layer (the glyphs of a cut are pushed once).
   for (const std::string& in : {std::string(40, 'a') + "记者 赵娟娟", std::string(40, 'a') + "甲 乙 丙 丁"}) {
     SCOPED_TRACE(in);
     Set s = set_paragraph(in, at(10, Kinsoku::Strict, 0, true));

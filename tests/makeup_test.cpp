@@ -247,14 +247,20 @@ TEST(Makeup, ColumnsOfFramesWithSubheadsOrImagesAreBalanced) {
 }
 
 TEST(Makeup, FitReportShowsNoFrameUndersetByMoreThanTwoLines) {
-  for (const FrameFit& f : sample().r.edition.frames)
+  size_t frames = 0;
+  for (const FrameFit& f : sample().r.edition.frames) {
     EXPECT_LE(f.underset_lines, 2) << "page " << f.page << ", " << f.module;
+    ++frames;
+  }
+  EXPECT_GE(frames, 10u) << "too few frames in the sample's fit report to judge";
 }
 
 TEST(Makeup, AtMostTwoLinesOfWhiteSpaceAtTheFootOfAnyColumn) {
+  size_t columns = 0;
   for (const auto& [f, c] : text_frames(sample()))
-    for (size_t k = 0; k < c.white.size(); ++k)
+    for (size_t k = 0; k < c.white.size(); ++k, ++columns)
       EXPECT_LE(c.white[k], 2) << "column " << k + 1 << ": " << c.white[k] << " empty lines at the foot; " << c.what;
+  EXPECT_GE(columns, 20u) << "too few text columns in the sample to judge";
 }
 
 TEST(Makeup, FitReportCountsTheLinesAsPlaced) {

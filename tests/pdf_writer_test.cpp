@@ -180,11 +180,8 @@ TEST(SaveAtomically, FailedWriteThrowsAndLeavesNothing) {
 }
 
 TEST(SaveAtomically, FailedRenameLeavesNoTemporaryFile) {
-  // BUG: save_atomically (engine/pdf/writer.cpp) does not remove its temporary
-  // file when the final fs::rename throws, so a failed save leaves
-  // "<path>.tmp.<pid>" (with the whole PDF in it) next to the target, against
-  // pdf.h: "a failed or interrupted build never leaves a partial file".
-  // Remove this skip once the temporary file is removed on every failure.
+  // A failed save (the final rename fails) removes its temporary file: nothing
+  // partial is left next to the target.
 
   // The target is a directory that is not empty, so the final rename fails
   // after the temporary file has been written.

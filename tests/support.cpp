@@ -149,7 +149,10 @@ std::vector<PdfFontLine> pdffonts_lines(const std::string& out) {
 void expect_embedded_subset_with_to_unicode(const PdfFontLine& font) {
   // ... emb sub uni <object> <generation>
   const std::vector<std::string>& w = font.words;
-  if (w.size() < 6) return;  // the caller asserts six words
+  if (w.size() < 6) {
+    ADD_FAILURE() << "a pdffonts line of fewer than six words: " << font.line;
+    return;
+  }
   EXPECT_EQ(w[w.size() - 5], "yes") << "not embedded: " << font.line;
   EXPECT_EQ(w[w.size() - 4], "yes") << "not a subset: " << font.line;
   EXPECT_EQ(w[w.size() - 3], "yes") << "no ToUnicode: " << font.line;

@@ -55,7 +55,10 @@ std::vector<Unit> collect(const Shaped& sh, bool compress) {
     double width = 0;
     for (size_t k = i; k < j; ++k) width += g[k].advance;
     CharClass first = char_class(t[tb]), last = char_class(t[te - 1]);
-    if (first == CharClass::Space) {
+    // A combining mark after a space shares the space's cluster: that cluster is
+    // a visible character (a mark shown on its own), never white space to drop.
+    bool marked_space = first == CharClass::Space && te > tb + 1;
+    if (first == CharClass::Space && !marked_space) {
       word_space = !units.empty();
       i = j;
       continue;
@@ -70,7 +73,7 @@ std::vector<Unit> collect(const Shaped& sh, bool compress) {
       continue;
     }
     // ASCII signs (/ - . % $) are part of the word or number they stand in: PDF/X-1a, 52.1%.
-    bool latin = latin_class(first) || t[tb] < 0x80;
+    bool latin = (latin_class(first) || t[tb] < 0x80) && !marked_space;
     Unit* prev = units.empty() ? nullptr : &units.back();
     if (latin && prev && prev->latin && !word_space && em_space == 0 && prev->em == st.size) {
       prev->glyph_end = static_cast<uint32_t>(j);  // letters of one word stay one unit

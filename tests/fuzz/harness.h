@@ -29,7 +29,13 @@ Outcome linebreak(const uint8_t* data, size_t size);
 // Bytes to a whole issue folder (pages, grid, rows, articles); paiban::build.
 Outcome build(const uint8_t* data, size_t size);
 
-// The targets by name: "frontmatter", "issue_toml", "linebreak", "build".
+// The bytes as a layout TOML (load_layout) and as fonts/fonts.toml
+// (FontRegistry), in harness_config.cpp.
+Outcome layout_toml(const uint8_t* data, size_t size);
+Outcome fonts_toml(const uint8_t* data, size_t size);
+
+// The targets by name: "frontmatter", "issue_toml", "linebreak", "build",
+// "layout_toml", "fonts_toml".
 const std::vector<std::string>& targets();
 Outcome run(const std::string& target, const uint8_t* data, size_t size);
 

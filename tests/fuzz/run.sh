@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(frontmatter issue_toml linebreak build)
+[ ${#targets[@]} -gt 0 ] || targets=(frontmatter issue_toml linebreak build layout_toml fonts_toml)
 
 cxx=${PAIBAN_FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
 if [ -z "$cxx" ]; then echo "run.sh: no clang++ (apt-get install clang-14 libclang-rt-14-dev llvm-14)" >&2; exit 2; fi
