@@ -93,6 +93,18 @@ TEST(Print, MarksSitInTheSlugOutsideTheBleedBox) {
   std::string label = without_space(pdf_text(marked.pdf, "-f 1 -l 1"));
   EXPECT_NE(label.find("2024-05-07第1版CMYK"), std::string::npos);
   EXPECT_EQ(run(paiban_command("preflight " + quoted(marked.pdf.string()))).exit_code, 0);
+  // The label keeps clear of the bottom-left crop mark, which runs down from
+  // the trim's left edge (pdftotext's boxes measure from the top left).
+  const std::string words = run_apart("pdftotext -bbox -f 1 -l 1 " + quoted(marked.pdf.string()) + " -").out;
+  std::regex word("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+  const double trim_bottom = media[3] - trim[1];  // top-down
+  int in_slug = 0;
+  for (auto it = std::sregex_iterator(words.begin(), words.end(), word); it != std::sregex_iterator(); ++it) {
+    if (std::stod((*it)[2]) < trim_bottom) continue;
+    ++in_slug;
+    EXPECT_GT(std::stod((*it)[1]), trim[0] + 4) << "the slug label runs into the crop mark: " << (*it)[5];
+  }
+  EXPECT_GE(in_slug, 1) << "no label found in the bottom slug";
 }
 
 TEST(Print, GhostscriptRendersTheIssueWithoutWarnings) {

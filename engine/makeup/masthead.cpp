@@ -147,7 +147,11 @@ void printer_label(Page& page, const Context& ctx) {
   std::string label = ctx.issue.paper.name + "　" + ctx.issue.date + "　第" + std::to_string(page.number) +
                       "版　CMYK　paiban";
   double y = L.trim_h + L.bleed + L.press.slug * 0.6;
-  put(page, ctx, label, "sans", 7, 0, y, L.trim_w, Align::Left, Cmyk{1, 1, 1, 1});
+  // The bottom-left crop mark runs down from the trim's left edge and the
+  // registration target sits at the middle: the label keeps 3 mm clear of the
+  // one and stays left of the other.
+  const double clear = 3 * 72 / 25.4;
+  put(page, ctx, label, "sans", 7, clear, y, L.trim_w / 2 - 2 * clear, Align::Left, Cmyk{1, 1, 1, 1});
 }
 
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan) {
