@@ -80,3 +80,65 @@ TEST(Masthead, NameIsTheLargestTextOnPageOne) {
 }
 
 }  // namespace
+
+// --- The block made for the paper's name, whatever its length ------------------
+
+// A copy of an issue folder with the paper's name replaced and the optional
+// furniture (邮发代号, weather, price, web address) added.
+struct NamedPaper {
+  TempDir dir;
+  fs::path issue;
+  NamedPaper(const std::string& from, const std::string& name) : issue(dir.path() / "issue") {
+    fs::copy(from, issue, fs::copy_options::recursive);
+    std::string toml = slurp(issue / "issue.toml");
+    toml = std::regex_replace(toml, std::regex("name      = \"朔州日报\""),
+                              "name      = \"" + name + "\"\npost_code = \"21-28\"\nprice = \"1.50元\"\n"
+                              "web = \"www.example.cn\"");
+    toml = std::regex_replace(toml, std::regex("\\[issue\\]\n"), "[issue]\nweather = \"晴　12～26℃\"\n");
+    spit(issue / "issue.toml", toml);
+  }
+};
+
+// Every item of the masthead whole in page 1's text layer, or a clear error.
+void expect_masthead_whole(const std::string& from, const std::string& name, const std::vector<std::string>& items) {
+  SCOPED_TRACE(from + ": " + name);
+  NamedPaper paper(from, name);
+  const fs::path pdf = paper.issue / "out.pdf";
+  const RunResult r = run(paiban_command("build " + quoted(paper.issue.string()) + " --page 1 --pdfx none -o " +
+                                         quoted(pdf.string())));
+  if (r.exit_code != 0) {
+    EXPECT_NE(r.out.find("masthead block does not fit"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("issue.toml:"), std::string::npos) << r.out;
+    return;
+  }
+  const std::string text = without_space(page_text(pdf, 1, "-raw"));
+  EXPECT_NE(text.find(name), std::string::npos) << text.substr(0, 600);
+  for (const std::string& item : items) EXPECT_NE(text.find(item), std::string::npos) << item << "\n" << text.substr(0, 600);
+}
+
+const std::vector<std::string> kNames = {"晚报", "朔州报", "朔州日报", "朔州晚报社", "朔州都市报社", "朔州市民日报社",
+                                         "山西朔州日报社刊", "山西省朔州市日报社", "山西省朔州市晚报社刊"};
+
+TEST(Masthead, NamesOfTwoToTenCharactersOnTheBroadsheet) {
+  for (const std::string& name : kNames)
+    expect_masthead_whole(kSample, name,
+                          {"2024年5月7日", "星期二", "农历甲辰年三月廿九", "第9033期", "今日四版", "朔州日报社出版",
+                           "CN14—0031", "邮发代号：21-28", "天气：晴", "12～26℃", "零售价：1.50元", "www.example.cn"});
+}
+
+TEST(Masthead, NamesOfTwoToTenCharactersOnTheTabloid) {
+  for (const std::string& name : kNames)
+    expect_masthead_whole(PAIBAN_TEST_DATA "/tabloid", name,
+                          {"2024年5月8日", "星期三", "农历甲辰年", "第9034期", "今日二版", "朔州日报社出版",
+                           "CN14—0031", "邮发代号：21-28", "天气：晴", "12～26℃", "零售价：1.50元", "www.example.cn"});
+}
+
+TEST(Masthead, ANameTooLongForItsBlockIsAnErrorNamingIt) {
+  NamedPaper paper(PAIBAN_TEST_DATA "/tabloid", "山西省朔州市人民政府主办朔州日报社每日出版综合新闻晚报");
+  const RunResult r = run(paiban_command("build " + quoted(paper.issue.string()) + " --page 1 -o " +
+                                         quoted((paper.issue / "out.pdf").string())));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("masthead block does not fit the paper's name"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("issue.toml:5:"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(paper.issue / "out.pdf"));
+}

@@ -74,6 +74,7 @@ ImagePlacement place_image(const std::string& path, double x, double y, double w
 // The masthead block of page 1 and the folio (报眉) of the other pages.
 void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines);
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan);
+void draw_imprint(Page& page, const Context& ctx);
 // Proof overlays (grid, frames, baselines, adjusted lines); never in the print PDF.
 void draw_overlays(Page& page, const Context& ctx, unsigned overlays);
 

@@ -348,6 +348,7 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
     // The masthead page carries no 报眉: nothing is set above the paper's name.
     bool masthead = std::any_of(plan.areas.begin(), plan.areas.end(), [](const Area& a) { return a.module == "@masthead"; });
     if (wanted(plan.number) && !masthead) draw_folio(page, ctx, plan);
+    if (wanted(plan.number) && plan.number == static_cast<int>(issue.pages.size())) draw_imprint(page, ctx);
     for (const Area& a : plan.areas) {
       Frame f{plan.number, &a, tops[a.row], tops[a.row + a.rows] - tops[a.row]};
       f.separator = tops[a.row + a.rows] < L.lines;

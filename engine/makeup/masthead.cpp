@@ -1,5 +1,7 @@
 // 报头 (masthead) of page 1 and 报眉 (folio line) of every page. The engine owns
 // the issue metadata: weekday, lunar date and page count are computed, not typed.
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "calendar/calendar.h"
@@ -73,13 +75,17 @@ int resolve_issue_number(const Issue& is) {
 
 namespace paiban::makeup {
 
-void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines) {
-  const Layout& L = ctx.layout;
-  const MastheadSpec& ms = L.masthead;
-  const Issue& is = ctx.issue;
-  Date date = issue_date(ctx);
-  double height = lines * L.leading;
+namespace {
 
+// One line of the masthead's metadata, with what to call it when it does not fit.
+struct MetaLine {
+  std::string text, what;
+};
+
+std::vector<MetaLine> metadata(const Context& ctx) {
+  const Issue& is = ctx.issue;
+  const MastheadSpec& ms = ctx.layout.masthead;
+  Date date = issue_date(ctx);
   std::string why, cn;
   if (!is.paper.cn.empty()) {
     auto code = parse_cn(is.paper.cn, &why);
@@ -88,58 +94,131 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
   }
   int pages = static_cast<int>(is.pages.size());
   std::string count = ms.page_count_chinese ? page_count_zh(pages) : "今日" + std::to_string(pages) + "版";
-  std::string dated = date_zh(date) + "　" + weekday_zh(date);
-  std::string lunar = "农历" + lunar_date_zh(date);
-  std::string number = "第" + std::to_string(ctx.edition.number) + "期";
+  std::vector<MetaLine> m = {{date_zh(date) + "　" + weekday_zh(date), "the date and weekday"},
+                             {"农历" + lunar_date_zh(date), "the lunar date"},
+                             {"第" + std::to_string(ctx.edition.number) + "期　" + count, "the issue number and page count"},
+                             {is.paper.publisher, "the publisher"},
+                             {cn, "the CN code"},
+                             {is.paper.post_code.empty() ? "" : "邮发代号：" + is.paper.post_code, "邮发代号"},
+                             {is.weather.empty() ? "" : "天气：" + is.weather, "the weather"},
+                             {is.paper.price.empty() ? "" : "零售价：" + is.paper.price, "the price"},
+                             {is.paper.web, "the web address"}};
+  std::erase_if(m, [](const MetaLine& l) { return l.text.empty(); });
+  return m;
+}
 
-  // The paper's name: calligraphy artwork when the paper has it, else set large in the masthead face.
-  double name_h = ms.name * 1.05, name_w;
-  double name_top = top + (ms.centred ? 0.06 : 0.12) * height;
+[[noreturn]] void does_not_fit(const Context& ctx, const std::string& what, double need, double room) {
+  const Issue& is = ctx.issue;
+  throw InputError(is.file, line(is, "name"),
+                   "the masthead block does not fit " + what + ": it needs " + std::to_string(std::lround(need)) +
+                       " pt, the @masthead area leaves " + std::to_string(std::lround(room)) +
+                       " pt (widen or heighten the @masthead area in the page plan, or shorten the text)");
+}
+
+// The two-line foot of a centred masthead: one item left and one right on each line.
+void centred_foot(Page& page, const Context& ctx, const std::vector<MetaLine>& m, double x, double top, double width,
+                  double height) {
+  const MastheadSpec& ms = ctx.layout.masthead;
+  TextStyle st = ctx.style(TextStyleSpec{"sans", ms.meta, Align::Left, Align::Left, 0});
+  size_t rows = (m.size() + 1) / 2;
+  double y = top + height - ms.meta * (0.9 + 1.6 * static_cast<double>(rows - 1)) - ms.meta;
+  for (size_t r = 0; r < rows; ++r, y += ms.meta * 1.6) {
+    const MetaLine& left = m[2 * r];
+    double need = natural_width(left.text, st);
+    if (2 * r + 1 < m.size()) need += ms.meta * 2 + natural_width(m[2 * r + 1].text, st);
+    if (need > width) does_not_fit(ctx, left.text, need, width);
+    put(page, ctx, left.text, "sans", ms.meta, x, y, width, Align::Left);
+    if (2 * r + 1 < m.size()) put(page, ctx, m[2 * r + 1].text, "sans", ms.meta, x, y, width, Align::Right);
+  }
+}
+
+}  // namespace
+
+// The block is made for the paper's name, whatever its length: the metadata panel
+// takes the width its longest line needs, the name is scaled into the rest (up to
+// the layout's size), and what cannot fit is an error, never clipped.
+void draw_masthead(Page& page, const Context& ctx, double x, double top, double width, int lines) {
+  const Layout& L = ctx.layout;
+  const MastheadSpec& ms = L.masthead;
+  const Issue& is = ctx.issue;
+  const double height = lines * L.leading;
+  std::vector<MetaLine> meta = metadata(ctx);
+  TextStyle meta_style = ctx.style(TextStyleSpec{"sans", ms.meta, Align::Left, Align::Left, 0});
+
+  // Room for the name: beside the panel (left arrangement) or above the foot lines (centred).
+  double panel_w = 0;
+  for (const MetaLine& m : meta) panel_w = std::max(panel_w, natural_width(m.text, meta_style) + ms.meta);
+  const double gap = 1.5 * L.body.size;
+  double room_w = ms.centred ? width : width - panel_w - 2 * gap;
+  double foot = ms.centred ? ms.meta * (1.6 * static_cast<double>((meta.size() + 1) / 2) + 0.6) : 0;
+  double sponsor_h = is.paper.sponsor.empty() ? 0 : ms.sponsor * 1.8;
+  double room_h = (height - foot - sponsor_h) * 0.9;
+  if (!ms.centred && static_cast<double>(meta.size()) * ms.meta * 1.3 > height)
+    does_not_fit(ctx, std::to_string(meta.size()) + " metadata lines", static_cast<double>(meta.size()) * ms.meta * 1.3,
+                 height);
+
+  // The paper's name: calligraphy artwork when the paper has it, else set in the masthead face.
+  std::string image;
+  double aspect;  // width per pt of height
   if (!is.paper.masthead_image.empty()) {
-    std::string path = (std::filesystem::path(is.dir) / is.paper.masthead_image).string();
+    image = (std::filesystem::path(is.dir) / is.paper.masthead_image).string();
     ImageInfo info;
     try {
-      info = probe_image(path);
+      info = probe_image(image);
     } catch (const InputError& e) {
       throw InputError(is.file, line(is, "masthead_image"), std::string("masthead image: ") + e.what());
     }
-    name_w = name_h * info.width / std::max(1, info.height);
+    aspect = static_cast<double>(info.width) / std::max(1, info.height) / 1.05;
   } else {
-    name_w = natural_width(is.paper.name, ctx.style(TextStyleSpec{"masthead", ms.name, Align::Left, Align::Left, 0}));
+    aspect = natural_width(is.paper.name, ctx.style(TextStyleSpec{"masthead", 100, Align::Left, Align::Left, 0})) / 100;
   }
-  double name_x = ms.centred ? x + (width - name_w) / 2 : x + L.body.size;
-  if (!is.paper.masthead_image.empty())
-    page.images.push_back(ImagePlacement{(std::filesystem::path(is.dir) / is.paper.masthead_image).string(), name_x,
-                                         name_top, name_w, name_h});
-  else
-    put(page, ctx, is.paper.name, "masthead", ms.name, name_x, name_top + 0.88 * ms.name, name_w + 1, Align::Left,
-        kMastheadRed);
-  double sponsor_base = name_top + name_h + ms.sponsor * 1.3;
-  if (!is.paper.sponsor.empty())
-    put(page, ctx, is.paper.sponsor, "kicker", ms.sponsor, name_x, sponsor_base, name_w, Align::Center);
+  double size = std::min({ms.name, room_w / std::max(aspect, 1e-6), room_h / 1.05});
+  if (size < ms.name_min)
+    does_not_fit(ctx, "the paper's name '" + is.paper.name + "' at " + std::to_string(std::lround(ms.name_min)) + " pt",
+                 ms.name_min * aspect, room_w);
+  double name_w = size * aspect, name_h = size * 1.05;
+  double sponsor_w = is.paper.sponsor.empty() ? 0 : natural_width(is.paper.sponsor, ctx.style({"kicker", ms.sponsor}));
+  if (sponsor_w > room_w) does_not_fit(ctx, "the sponsor line '" + is.paper.sponsor + "'", sponsor_w, room_w);
 
-  if (ms.centred) {
-    // Two lines across the foot of the block: date and lunar date left, number and pages right.
-    double y1 = top + height - ms.meta * 2.6, y2 = y1 + ms.meta * 1.6;
-    put(page, ctx, dated + "　" + lunar, "sans", ms.meta, x, y1, width, Align::Left);
-    put(page, ctx, number + "　" + count, "sans", ms.meta, x, y1, width, Align::Right);
-    put(page, ctx, is.paper.publisher, "sans", ms.meta, x, y2, width, Align::Left);
-    if (!cn.empty()) put(page, ctx, cn, "sans", ms.meta, x, y2, width, Align::Right);
-    return;
-  }
-  // The metadata panel to the right of the name, behind a rule.
-  std::vector<std::string> meta = {dated, lunar, number + "　" + count, is.paper.publisher, cn};
-  double panel_x = name_x + name_w + 2.5 * L.body.size;
-  double panel_w = x + width - panel_x;
-  page.rules.push_back(Rule{panel_x - L.body.size, top + 0.1 * height, panel_x - L.body.size, top + 0.9 * height,
-                            0.75, Cmyk{}});
-  double step = ms.meta * 1.9;
-  double y = top + (height - step * static_cast<double>(meta.size())) / 2 + 0.88 * ms.meta + step * 0.3;
-  for (const std::string& m : meta) {
-    if (m.empty()) continue;
-    put(page, ctx, m, "sans", ms.meta, panel_x, y, panel_w, Align::Center);
+  double name_x = x + (room_w - name_w) / 2;
+  double name_top = top + (height - foot - name_h - sponsor_h) / 2;
+  if (!image.empty())
+    page.images.push_back(ImagePlacement{image, name_x, name_top, name_w, name_h});
+  else
+    put(page, ctx, is.paper.name, "masthead", size, name_x, name_top + 0.88 * size, name_w + 1, Align::Left,
+        kMastheadRed);
+  if (!is.paper.sponsor.empty())
+    put(page, ctx, is.paper.sponsor, "kicker", ms.sponsor, x, name_top + name_h + ms.sponsor * 1.4, room_w,
+        Align::Center);
+
+  if (ms.centred) return centred_foot(page, ctx, meta, x, top, width, height);
+  // The metadata panel at the right of the block, behind a rule that runs down to the masthead's heavy rule.
+  double rule_x = x + width - panel_w - gap;
+  page.rules.push_back(Rule{rule_x, top, rule_x, top + height + L.leading / 2 - 3, 0.75, Cmyk{}});
+  double step = std::min(ms.meta * 2.2, height / static_cast<double>(meta.size()));
+  double y = top + (height - step * static_cast<double>(meta.size())) / 2 + step / 2 + 0.35 * ms.meta;
+  for (const MetaLine& m : meta) {
+    put(page, ctx, m.text, "sans", ms.meta, x + width - panel_w, y, panel_w, Align::Center);
     y += step;
   }
+}
+
+// The imprint (报尾) under the type area of the last page: address, phone, printer,
+// when the paper gives them.
+void draw_imprint(Page& page, const Context& ctx) {
+  const Layout& L = ctx.layout;
+  const Paper& p = ctx.issue.paper;
+  std::string text;
+  for (auto [label, value] : {std::pair{"地址：", &p.address}, {"电话：", &p.phone}, {"印刷：", &p.printer}})
+    if (!value->empty()) text += (text.empty() ? "" : "　　") + std::string(label) + *value;
+  if (text.empty()) return;
+  const TextStyleSpec& fs = L.style("folio");
+  double size = std::max(L.press.min_text, fs.size * 0.85);
+  double y = L.line_top(L.lines) + L.leading * 0.5;
+  page.rules.push_back(Rule{L.left(), y, L.left() + L.type_width(), y, L.rule_width, Cmyk{}});
+  if (natural_width(text, ctx.style({fs.font, size})) > L.type_width())
+    throw InputError(ctx.issue.file, line(ctx.issue, "name"), "the imprint line (address, phone, printer) is wider than the page");
+  put(page, ctx, text, fs.font, size, L.left(), y + size * 1.6, L.type_width(), Align::Center);
 }
 
 void printer_label(Page& page, const Context& ctx) {

@@ -26,9 +26,10 @@ int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line
 // The keys each table of issue.toml may hold. A key not listed is an error at
 // its line, so a typo (editr = …) never drops what it carried. Add new keys here.
 const std::set<std::string> kRootKeys = {"paper", "issue", "page"};
-const std::set<std::string> kPaperKeys = {"name", "sponsor", "publisher", "cn", "masthead_image", "schedule"};
+const std::set<std::string> kPaperKeys = {"name",      "sponsor", "publisher", "cn",      "masthead_image", "schedule",
+                                          "post_code", "web",     "price",     "address", "phone",          "printer"};
 const std::set<std::string> kScheduleKeys = {"reference", "no_issue"};
-const std::set<std::string> kIssueKeys = {"date", "number", "layout", "pages", "unplaced"};
+const std::set<std::string> kIssueKeys = {"date", "number", "layout", "pages", "unplaced", "weather"};
 const std::set<std::string> kPageKeys = {"section", "editor", "grid", "rows", "areas", "articles"};
 
 void check_keys(const toml::table& t, const std::set<std::string>& known, const std::string& where,
@@ -273,11 +274,16 @@ Issue load_issue(const std::string& dir) {
   check_keys(paper, kPaperKeys, "[paper]", issue.file);
   int pl = line_of(paper);
   issue.paper.name = want_string(paper, "name", issue.file, pl, true);
+  if (const toml::node* n = paper.get("name")) issue.lines["name"] = line_of(*n);
   issue.paper.sponsor = want_string(paper, "sponsor", issue.file, pl, false);
   issue.paper.publisher = want_string(paper, "publisher", issue.file, pl, false);
   issue.paper.cn = want_string(paper, "cn", issue.file, pl, false);
   if (const toml::node* n = paper.get("cn")) issue.lines["cn"] = line_of(*n);
   issue.paper.masthead_image = want_string(paper, "masthead_image", issue.file, pl, false);
+  for (auto [key, field] : {std::pair{"post_code", &issue.paper.post_code}, {"web", &issue.paper.web},
+                            {"price", &issue.paper.price}, {"address", &issue.paper.address},
+                            {"phone", &issue.paper.phone}, {"printer", &issue.paper.printer}})
+    *field = want_string(paper, key, issue.file, pl, false);
   if (const toml::node* n = paper.get("masthead_image")) issue.lines["masthead_image"] = line_of(*n);
   if (const toml::node* s = paper.get("schedule")) {
     const toml::table* st = s->as_table();
@@ -316,6 +322,7 @@ Issue load_issue(const std::string& dir) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
   issue.date = buf;
   issue.lines["date"] = line_of(*d);
+  issue.weather = want_string(is, "weather", issue.file, line_of(is), false);
   if (const toml::node* n = is.get("number")) {
     issue.lines["number"] = line_of(*n);
     auto v = integer(*n);

@@ -77,6 +77,9 @@ struct Schedule {
 struct Paper {
   std::string name, sponsor, publisher, cn;
   std::string masthead_image;  // calligraphy artwork (PNG or JPEG) instead of the name set in type
+  // Optional furniture: in the masthead panel (邮发代号, web address, price) and
+  // the imprint at the foot of the last page (address, phone, printer).
+  std::string post_code, web, price, address, phone, printer;
   Schedule schedule;
 };
 
@@ -85,6 +88,7 @@ struct Issue {
   std::string file;  // issue.toml
   Paper paper;
   std::string date;  // YYYY-MM-DD
+  std::string weather;  // 天气 line in the masthead panel (optional)
   int number = 0;    // 0 = let the engine compute it
   std::string layout = "broadsheet";
   std::vector<PagePlan> pages;

@@ -159,6 +159,7 @@ Layout load_layout(const std::string& file) {
     ms.name = rd.number(*m, "name", ms.name);
     ms.sponsor = rd.number(*m, "sponsor", ms.sponsor);
     ms.meta = rd.number(*m, "meta", ms.meta);
+    ms.name_min = rd.number(*m, "name_min", ms.name_min);
     auto choice = [&](const char* key, const char* a, const char* b, bool fallback) {
       const toml::node* n = m->get(key);
       if (!n) return fallback;
@@ -172,7 +173,7 @@ Layout load_layout(const std::string& file) {
     ms.folio_chinese = choice("page_numbers", "arabic", "chinese", ms.folio_chinese);
     for (auto&& [k, v] : *m) {
       std::string key(k.str());
-      if (key != "name" && key != "sponsor" && key != "meta" && key != "arrangement" && key != "page_count" &&
+      if (key != "name" && key != "name_min" && key != "sponsor" && key != "meta" && key != "arrangement" && key != "page_count" &&
           key != "page_numbers")
         throw InputError(file, rd.line(v), "unknown masthead key '" + key + "'");
     }

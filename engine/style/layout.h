@@ -40,7 +40,8 @@ struct PressSpec {
 
 // The masthead block (报头): sizes and arrangement, and how numbers are written.
 struct MastheadSpec {
-  double name = 86, sponsor = 11, meta = 9;  // pt
+  double name = 86, sponsor = 11, meta = 9;  // pt; `name` is the largest the name is set
+  double name_min = 24;  // pt: a name that only fits smaller is an error naming the block
   bool centred = false;              // arrangement: "left" (name left, panel right) or "center"
   bool page_count_chinese = true;    // 今日四版 (chinese) or 今日4版 (arabic)
   bool folio_chinese = false;        // 第二版 (chinese) or 第2版 (arabic)
