@@ -37,16 +37,18 @@ std::string default_prefix(const Args& a) {
 // One proof: returns the report text (for watch mode's comparison) and prints what it wrote.
 std::string proof_once(Workshop& shop, const Args& a, int* status) {
   auto t0 = std::chrono::steady_clock::now();
-  BuildResult r = shop.build(a.opt);
+  BuildOptions o = a.opt;
+  o.write_pdf = !a.png;  // a PNG is drawn from the placed pages, with no PDF between
+  BuildResult r = shop.build(o);
   FILE* say = a.report == "json" ? stderr : stdout;  // JSON stays alone on stdout, for tools
   std::string prefix = a.out.empty() ? default_prefix(a) : a.out;
-  if (!r.pdf.empty()) {
+  if (a.png ? r.edition.ok() : !r.pdf.empty()) {
     if (a.png) {
       std::string base = prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".png"
                              ? prefix.substr(0, prefix.size() - 4)
                              : prefix;
       if (fs::path(base).has_parent_path()) fs::create_directories(fs::path(base).parent_path());
-      for (const std::string& f : render_png(r.pdf, a.dpi, base, a.opt.pages)) std::fprintf(say, "wrote %s\n", f.c_str());
+      for (const std::string& f : render_png(r.edition.pages, a.dpi, base)) std::fprintf(say, "wrote %s\n", f.c_str());
     } else {
       std::string file = prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".pdf" ? prefix : prefix + ".pdf";
       save_atomically(file, r.pdf);

@@ -24,7 +24,7 @@ struct BuildOptions {
   unsigned overlays = 0;     // proof overlays (Overlay bits)
   bool preflight = true;     // check the PDF/X output before saving it
   bool allow_missing_glyphs = false;
-  bool write_pdf = true;     // false: pages and fit only (the proof desk renders just the pages that changed)
+  bool write_pdf = true;     // false: pages and fit only (the proof desk and PNG proofs draw the pages themselves)
 };
 
 struct BuildResult {

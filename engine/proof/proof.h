@@ -1,5 +1,5 @@
-// Proofs: pages for editors, not for the press — PNG previews rendered by
-// Poppler, and the fit report in words (text) or for tools (JSON).
+// Proofs: pages for editors, not for the press — PNG previews (drawn from the
+// placed pages, or a PDF rendered by Poppler), and the fit report in words (text) or for tools (JSON).
 #pragma once
 
 #include <string>
@@ -13,6 +13,12 @@ namespace paiban {
 // (prefix-1.png, prefix-2.png, …, numbered by `page_numbers`).
 std::vector<std::string> render_png(const std::string& pdf, double dpi, const std::string& prefix,
                                     const std::vector<int>& page_numbers);
+
+// The same drawn straight from placed pages (FreeType glyphs, anti-aliased
+// rules and tints, area-averaged photos) without a PDF: the fast proof. Pages
+// are drawn as Poppler draws the print PDF of them, within a test's bound.
+// Files are prefix-N.png, N the page's number.
+std::vector<std::string> render_png(const std::vector<Page>& pages, double dpi, const std::string& prefix);
 
 // Overlay names as the command line takes them: grid,frames,baselines,adjustments.
 unsigned parse_overlays(const std::string& list, std::string* bad);

@@ -7,6 +7,7 @@
 
 #include <png.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <future>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "proof/proof.h"
+#include "proof/raster.h"
 
 namespace paiban {
 namespace {
@@ -114,6 +116,30 @@ std::vector<std::string> render_png(const std::string& pdf, double dpi, const st
       if (!b.is_valid() || b.format() != poppler::image::format_argb32)
         throw std::runtime_error("Poppler could not render page " + std::to_string(number));
     write_png(bands, file);
+    files.push_back(file);
+  }
+  return files;
+}
+
+namespace {
+
+void raster_row(const void* source, int y, unsigned char* row) {
+  const auto& r = *static_cast<const RasterPage*>(source);
+  std::copy_n(r.rgb.data() + static_cast<size_t>(y) * r.width * 3, static_cast<size_t>(r.width) * 3, row);
+}
+
+}  // namespace
+
+std::vector<std::string> render_png(const std::vector<Page>& pages, double dpi, const std::string& prefix) {
+  std::vector<std::string> files;
+  for (const Page& page : pages) {
+    RasterPage r = rasterise(page, dpi);
+    std::string file = prefix + "-" + std::to_string(page.number) + ".png";
+    FILE* f = std::fopen(file.c_str(), "wb");
+    if (!f) throw std::runtime_error("cannot write " + file);
+    std::vector<unsigned char> row(static_cast<size_t>(r.width) * 3);
+    bool ok = write_png_rows(f, r.width, r.height, raster_row, &r, row.data());
+    if (std::fclose(f) != 0 || !ok) throw std::runtime_error("cannot write " + file);
     files.push_back(file);
   }
   return files;

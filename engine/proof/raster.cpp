@@ -1,0 +1,244 @@
+// Proofs drawn straight from the placed pages: glyph bitmaps from FreeType
+// (cached per face, glyph, size and quarter pixel, for as long as the process
+// lives, so watch mode and the proof desk draw a page again almost for free),
+// rules and tints as anti-aliased rectangles, photos area-averaged. No PDF is
+// written and none is read back; a test holds it to Poppler's rendering.
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <tuple>
+
+#include "fonts/fonts.h"
+#include "image/image.h"
+#include "proof/proof.h"
+#include "proof/raster.h"
+
+namespace paiban {
+namespace {
+
+struct Rgb {
+  float r, g, b;
+};
+
+// Process ink as a screen shows it: interpolated between the RGB of the 16
+// corners of the CMYK cube (solid C, M, Y, K and their overprints) that
+// xpdf and Poppler use, so the proof looks as the PDF does in an editor's viewer.
+Rgb screen(const Cmyk& ink) {
+  static const float corner[16][3] = {
+      // index bits: C M Y K (C the high bit)
+      {1, 1, 1},           {0.1373f, 0.1216f, 0.1255f}, {1, 0.9490f, 0},      {0.1098f, 0.1020f, 0},
+      {0.9255f, 0, 0.5490f}, {0.1412f, 0, 0},            {0.9294f, 0.1098f, 0.1412f}, {0.1333f, 0, 0},
+      {0, 0.6784f, 0.9373f}, {0, 0.0588f, 0.1412f},      {0, 0.6510f, 0.3137f}, {0, 0.0745f, 0},
+      {0.1804f, 0.1922f, 0.5725f}, {0, 0, 0.0078f},      {0.2118f, 0.2119f, 0.2235f}, {0, 0, 0}};
+  const float v[4] = {static_cast<float>(ink.c), static_cast<float>(ink.m), static_cast<float>(ink.y),
+                      static_cast<float>(ink.k)};
+  Rgb out{0, 0, 0};
+  for (int i = 0; i < 16; ++i) {
+    float w = 1;
+    for (int b = 0; b < 4; ++b) w *= (i >> (3 - b)) & 1 ? v[b] : 1 - v[b];
+    out.r += w * corner[i][0];
+    out.g += w * corner[i][1];
+    out.b += w * corner[i][2];
+  }
+  return out;
+}
+
+struct Glyph {
+  int left = 0, top = 0, width = 0, rows = 0;
+  std::vector<unsigned char> coverage;
+};
+
+// Faces opened by FreeType once per process, glyphs rendered once per
+// (face, glyph, size, quarter pixel).
+class GlyphCache {
+ public:
+  static GlyphCache& get() {
+    static GlyphCache cache;
+    return cache;
+  }
+  const Glyph& glyph(const Face& face, uint32_t gid, double px, int quarter) {
+    auto key = std::make_tuple(&face, gid, static_cast<int>(std::lround(px * 64)), quarter);
+    auto found = glyphs_.find(key);
+    if (found != glyphs_.end()) return found->second;
+    Glyph& g = glyphs_[key];
+    FT_Face ft = open(face);
+    if (!ft) return g;
+    FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(std::lround(px * 64)), 72, 72);
+    FT_Vector shift{quarter * 16, 0};
+    FT_Set_Transform(ft, nullptr, &shift);
+    if (FT_Load_Glyph(ft, gid, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP | FT_LOAD_RENDER) != 0) return g;
+    const FT_Bitmap& bm = ft->glyph->bitmap;
+    if (bm.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
+    g.left = ft->glyph->bitmap_left;
+    g.top = ft->glyph->bitmap_top;
+    g.width = static_cast<int>(bm.width);
+    g.rows = static_cast<int>(bm.rows);
+    g.coverage.resize(static_cast<size_t>(g.width) * g.rows);
+    for (int y = 0; y < g.rows; ++y)
+      std::copy_n(bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch, g.width, g.coverage.data() + static_cast<size_t>(y) * g.width);
+    return g;
+  }
+  std::mutex lock;  // one page drawn at a time per process: FreeType faces are not shared
+
+ private:
+  GlyphCache() { FT_Init_FreeType(&lib_); }
+  FT_Face open(const Face& face) {
+    auto [at, fresh] = faces_.emplace(&face, nullptr);
+    if (!fresh) return at->second;
+    hb_blob_t* blob = hb_face_reference_blob(face.hb_face());  // the mapped file, shared
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(blob, &len);
+    blobs_.push_back(blob);
+    if (FT_New_Memory_Face(lib_, reinterpret_cast<const FT_Byte*>(data), len, face.index(), &at->second) != 0)
+      at->second = nullptr;
+    return at->second;
+  }
+  FT_Library lib_ = nullptr;
+  std::map<const Face*, FT_Face> faces_;
+  std::vector<hb_blob_t*> blobs_;
+  std::map<std::tuple<const Face*, uint32_t, int, int>, Glyph> glyphs_;
+};
+
+class Canvas {
+ public:
+  Canvas(const Page& p, double dpi) : s_(dpi / 72), off_(p.bleed) {
+    w_ = static_cast<int>(std::lround((p.width + 2 * off_) * s_));
+    h_ = static_cast<int>(std::lround((p.height + 2 * off_) * s_));
+    px_.assign(static_cast<size_t>(w_) * h_ * 3, 255);  // paper white
+  }
+  double X(double x) const { return (x + off_) * s_; }
+  double Y(double y) const { return (y + off_) * s_; }
+
+  void blend(int x, int y, float a, const Rgb& c) {
+    if (x < 0 || y < 0 || x >= w_ || y >= h_ || a <= 0) return;
+    unsigned char* p = &px_[(static_cast<size_t>(y) * w_ + x) * 3];
+    a = std::min(a, 1.0f);
+    for (int i = 0; i < 3; ++i) {
+      float target = (i == 0 ? c.r : i == 1 ? c.g : c.b) * 255;
+      p[i] = static_cast<unsigned char>(std::lround(p[i] + (target - p[i]) * a));
+    }
+  }
+  // A rectangle in device pixels, edges anti-aliased by their covered fraction.
+  void fill(double x0, double y0, double x1, double y1, const Rgb& c) {
+    if (x1 < x0) std::swap(x0, x1);
+    if (y1 < y0) std::swap(y0, y1);
+    int ix0 = std::max(0, static_cast<int>(std::floor(x0))), ix1 = std::min(w_, static_cast<int>(std::ceil(x1)));
+    int iy0 = std::max(0, static_cast<int>(std::floor(y0))), iy1 = std::min(h_, static_cast<int>(std::ceil(y1)));
+    for (int y = iy0; y < iy1; ++y) {
+      double cy = std::min<double>(y + 1, y1) - std::max<double>(y, y0);
+      for (int x = ix0; x < ix1; ++x) {
+        double cx = std::min<double>(x + 1, x1) - std::max<double>(x, x0);
+        blend(x, y, static_cast<float>(cx * cy), c);
+      }
+    }
+  }
+  void rule(const Rule& r) {
+    Rgb c = screen(r.colour);
+    double hw = std::max(r.width * s_, 0.5) / 2;  // a hairline still shows, as in a viewer
+    double x1 = X(r.x1), y1 = Y(r.y1), x2 = X(r.x2), y2 = Y(r.y2);
+    if (std::fabs(y1 - y2) < 1e-6) return fill(x1, y1 - hw, x2, y2 + hw, c);
+    if (std::fabs(x1 - x2) < 1e-6) return fill(x1 - hw, y1, x2 + hw, y2, c);
+    int steps = static_cast<int>(std::ceil(std::hypot(x2 - x1, y2 - y1)));  // slanted: dabs along the line
+    for (int i = 0; i <= steps; ++i) {
+      double t = steps ? static_cast<double>(i) / steps : 0, x = x1 + (x2 - x1) * t, y = y1 + (y2 - y1) * t;
+      fill(x - hw, y - hw, x + hw, y + hw, c);
+    }
+  }
+  void box(const Box& b) {
+    Rgb c = screen(b.fill);
+    double x0 = X(b.x), y0 = Y(b.y), x1 = X(b.x + b.w), y1 = Y(b.y + b.h);
+    if (!b.stroke) return fill(x0, y0, x1, y1, c);
+    double hw = std::max(b.width * s_, 0.5) / 2;
+    fill(x0 - hw, y0 - hw, x1 + hw, y0 + hw, c);
+    fill(x0 - hw, y1 - hw, x1 + hw, y1 + hw, c);
+    fill(x0 - hw, y0 + hw, x0 + hw, y1 - hw, c);
+    fill(x1 - hw, y0 + hw, x1 + hw, y1 - hw, c);
+  }
+  void text(const TextRun& r, GlyphCache& cache) {
+    Rgb c = screen(r.colour);
+    double size = r.size * s_;
+    for (const GlyphPos& gp : r.glyphs) {
+      double x = X(gp.x);
+      int ix = static_cast<int>(std::floor(x)), quarter = static_cast<int>((x - ix) * 4);
+      int base = static_cast<int>(std::floor(Y(r.baseline - gp.dy)));  // as Poppler places glyphs
+      const Glyph& g = cache.glyph(*r.face, gp.gid, size, quarter);
+      for (int y = 0; y < g.rows; ++y)
+        for (int xx = 0; xx < g.width; ++xx)
+          if (unsigned char a = g.coverage[static_cast<size_t>(y) * g.width + xx])
+            blend(ix + g.left + xx, base - g.top + y, a / 255.0f, c);
+    }
+  }
+  void image(const ImagePlacement& im);
+  std::vector<unsigned char> take() { return std::move(px_); }
+  int width() const { return w_; }
+  int height() const { return h_; }
+
+ private:
+  double s_, off_;
+  int w_ = 0, h_ = 0;
+  std::vector<unsigned char> px_;
+};
+
+Rgb sample_rgb(const Pixels& px, size_t i) {
+  const unsigned char* q = &px.data[i * static_cast<size_t>(px.info.components)];
+  switch (px.info.components) {
+    case 1: return {q[0] / 255.0f, q[0] / 255.0f, q[0] / 255.0f};
+    case 3: return {q[0] / 255.0f, q[1] / 255.0f, q[2] / 255.0f};
+    default: {
+      float v[4];
+      for (int k = 0; k < 4; ++k) v[k] = (px.info.adobe_inverted ? 255 - q[k] : q[k]) / 255.0f;
+      return screen(Cmyk{v[0], v[1], v[2], v[3]});
+    }
+  }
+}
+
+// Each device pixel of the frame shows the average of the source pixels under it.
+void Canvas::image(const ImagePlacement& im) {
+  Pixels px = decode_image(im.path);
+  const int W = px.info.width, H = px.info.height;
+  if (W <= 0 || H <= 0) return;
+  double sw = im.w / im.crop_w, sh = im.h / im.crop_h, ix = im.x - im.crop_x * sw, iy = im.y - im.crop_y * sh;
+  int x0 = std::max(0, static_cast<int>(std::floor(X(im.x)))), x1 = std::min(w_, static_cast<int>(std::ceil(X(im.x + im.w))));
+  int y0 = std::max(0, static_cast<int>(std::floor(Y(im.y)))), y1 = std::min(h_, static_cast<int>(std::ceil(Y(im.y + im.h))));
+  // A device edge to the source pixel under it.
+  auto src = [&](double dev, double origin, double size, int n) {
+    return static_cast<int>(std::clamp((dev / s_ - off_ - origin) / size * n, 0.0, static_cast<double>(n)));
+  };
+  for (int y = y0; y < y1; ++y) {
+    int v0 = std::min(src(y, iy, sh, H), H - 1), v1 = std::min(std::max(v0 + 1, src(y + 1, iy, sh, H)), H);
+    for (int x = x0; x < x1; ++x) {
+      int u0 = std::min(src(x, ix, sw, W), W - 1), u1 = std::min(std::max(u0 + 1, src(x + 1, ix, sw, W)), W);
+      Rgb sum{0, 0, 0};
+      int n = 0;
+      for (int v = v0; v < v1; ++v)
+        for (int u = u0; u < u1; ++u, ++n) {
+          Rgb c = sample_rgb(px, static_cast<size_t>(v) * W + u);
+          sum.r += c.r, sum.g += c.g, sum.b += c.b;
+        }
+      if (n) blend(x, y, 1, Rgb{sum.r / n, sum.g / n, sum.b / n});
+    }
+  }
+}
+
+}  // namespace
+
+RasterPage rasterise(const Page& page, double dpi) {
+  GlyphCache& cache = GlyphCache::get();
+  std::lock_guard<std::mutex> hold(cache.lock);
+  Canvas c(page, dpi);
+  // The order of the print PDF's content streams: tints, photos, rules, text.
+  for (const Box& b : page.boxes) c.box(b);
+  for (const ImagePlacement& im : page.images) c.image(im);
+  for (const Rule& r : page.rules) c.rule(r);
+  for (const TextRun& r : page.text) c.text(r, cache);
+  return RasterPage{c.width(), c.height(), c.take()};
+}
+
+}  // namespace paiban
