@@ -201,10 +201,11 @@ Rgb sample_rgb(const Pixels& px, size_t i) {
 
 // Each device pixel of the frame shows the average of the source pixels under it.
 void Canvas::image(const ImagePlacement& im) {
-  Pixels px = decode_image(im.path);
+  double sw = im.w / im.crop_w, sh = im.h / im.crop_h, ix = im.x - im.crop_x * sw, iy = im.y - im.crop_y * sh;
+  // A JPEG is decoded at the smallest DCT scale that still covers the device pixels.
+  Pixels px = decode_image(im.path, static_cast<int>(std::ceil(sw * s_)), static_cast<int>(std::ceil(sh * s_)));
   const int W = px.info.width, H = px.info.height;
   if (W <= 0 || H <= 0) return;
-  double sw = im.w / im.crop_w, sh = im.h / im.crop_h, ix = im.x - im.crop_x * sw, iy = im.y - im.crop_y * sh;
   int x0 = std::max(0, static_cast<int>(std::floor(X(im.x)))), x1 = std::min(w_, static_cast<int>(std::ceil(X(im.x + im.w))));
   int y0 = std::max(0, static_cast<int>(std::floor(Y(im.y)))), y1 = std::min(h_, static_cast<int>(std::ceil(Y(im.y + im.h))));
   // A device edge to the source pixel under it.
