@@ -9,6 +9,8 @@
 
 #include "style/settings.h"
 
+#include "style/settings.h"
+
 namespace paiban {
 
 enum class CharClass : uint8_t {
