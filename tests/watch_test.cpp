@@ -4,6 +4,7 @@
 // those of a fresh workshop (nothing stale from the text cache).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <regex>
 #include <string>
@@ -163,6 +164,52 @@ TEST_F(WatchLayout, EveryLayoutSettingReachesThePageThroughTheKeptWorkshop) {
   }
   spit(root.path() / "layouts" / "broadsheet.toml", layout);  // back, and the pages are as they were
   EXPECT_TRUE(look(shop) == before);
+}
+
+// The line of `needle` in `text` (1-based).
+int line_of(const std::string& text, const std::string& needle) {
+  size_t at = text.find(needle);
+  return at == std::string::npos ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+TEST_F(WatchLayout, UnknownFontRoleIsReportedAtTheLayoutLineThatNamesIt) {
+  const std::string bad = set_key(layout, "styles", "byline", "{ font = \"no_such_role\", size = 9 }");
+  spit(root.path() / "layouts" / "broadsheet.toml", bad);
+  Workshop shop(root.str());
+  try {
+    shop.build(options());
+    FAIL() << "a layout naming an unknown font role built";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), (root.path() / "layouts" / "broadsheet.toml").string()) << e.what();
+    EXPECT_EQ(e.line(), line_of(bad, "byline = ")) << e.what();
+    EXPECT_NE(std::string(e.what()).find("no_such_role"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(WatchLayout, CountsAreWholeNumbersInRange) {
+  for (const char* v : {"1e20", "8.0", "-3", "100000000000"}) {
+    const std::string bad = set_key(layout, "page", "columns", v);
+    spit(root.path() / "layouts" / "broadsheet.toml", bad);
+    Workshop shop(root.str());
+    try {
+      shop.build(options());
+      ADD_FAILURE() << "columns = " << v << " was taken";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line(), line_of(bad, "columns = ")) << e.what();
+    }
+  }
+}
+
+TEST_F(WatchLayout, UnknownLayoutKeysAreRejectedWhereTheyStand) {
+  const std::string bad = set_key(layout, "body", "latin_space", "0.25\nlatin_spcae = 0.5");
+  spit(root.path() / "layouts" / "broadsheet.toml", bad);
+  Workshop shop(root.str());
+  try {
+    shop.build(options());
+    FAIL() << "a misspelt key was ignored";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), line_of(bad, "latin_spcae")) << e.what();
+  }
 }
 
 }  // namespace

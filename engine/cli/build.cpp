@@ -115,6 +115,7 @@ std::function<int()> add_fit(CLI::App& app) {
       std::string root = project_root(*dir);
       Layout layout = load_layout(root + "/layouts/" + issue.layout + ".toml");
       FontRegistry fonts(root + "/fonts/fonts.toml");
+      check_font_roles(layout, fonts.roles());
       std::printf("%-14s %6s  headline lines at 1..%d columns\n", "article", "body", layout.columns);
       for (const CopyFit& f : copyfit(issue, layout, fonts)) {
         std::printf("%-14s %6d ", f.article.c_str(), f.body_lines);

@@ -8,24 +8,18 @@
 #include <vector>
 
 #include "page/page.h"
+#include "style/press.h"
 
 namespace paiban {
 
 enum class PdfX { None, X1a, X4 };
 
-// What the press needs; defaults are the layout file's [print] table.
-struct PrintSettings {
+// What the press needs (the layout's [print] table), and how this file is made.
+struct PrintSettings : PressSpec {
   PdfX pdfx = PdfX::X1a;
-  std::string condition_id;  // a registered condition cmyk_profile characterises, or "" (Custom)
-  std::string condition;
-  std::string registry;
   std::string icc;           // --icc FILE: separates photos, embedded as DestOutputProfile
-  std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";  // without --icc: the same
-  double max_ppi = 300;      // photos are downsampled to this at their placed size
-  double tac = 220;          // total area coverage limit, percent
   int jpeg_quality = 90;     // re-encoded (separated) photos
   bool marks = false;        // crop and registration marks and a page label in the slug
-  double slug = 0;           // pt beyond the bleed for the marks
 };
 
 struct PdfMeta {

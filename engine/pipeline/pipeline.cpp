@@ -79,6 +79,7 @@ BuildResult Workshop::build(const BuildOptions& o) {
   }
   Layout layout = load_layout(layout_file.string());
   if (!fonts_) fonts_ = std::make_shared<FontRegistry>((fs::path(root_) / "fonts" / "fonts.toml").string());
+  check_font_roles(layout, fonts_->roles());
   r.fonts = fonts_;
   lap("parse");
   MakeupOptions mo;
@@ -106,17 +107,11 @@ BuildResult Workshop::build(const BuildOptions& o) {
   meta.author = issue.paper.publisher;
   meta.paper = issue.paper.name;
   PrintSettings print;
-  const PressSpec& press = layout.press;
+  static_cast<PressSpec&>(print) = layout.press;
   print.pdfx = o.pdfx;
-  print.condition_id = press.condition_id;
-  print.condition = press.condition;
-  print.registry = press.registry;
   print.icc = o.icc;
-  print.cmyk_profile = o.icc.empty() ? press.cmyk_profile : o.icc;
-  print.tac = press.tac;
-  print.max_ppi = press.max_ppi;
+  if (!o.icc.empty()) print.cmyk_profile = o.icc;
   print.marks = o.marks;
-  print.slug = press.slug;
   r.pdf = write_pdf(r.edition.pages, meta, print);
   lap("pdf");
   if (o.preflight && o.pdfx != PdfX::None) {

@@ -2,6 +2,10 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
 #include "diag/diag.h"
 
 namespace paiban {
@@ -21,6 +25,42 @@ struct Reader {
     throw InputError(file, line(*n), std::string("'") + key + "' must be a number");
   }
 
+  // A count (columns, lines): a TOML integer in [lo, hi], never a float that
+  // could overflow a cast.
+  int count(const toml::table& t, const char* key, int fallback, int lo, int hi) const {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    const auto* i = n->as_integer();
+    if (!i) throw InputError(file, line(*n), std::string("'") + key + "' must be a whole number");
+    if (i->get() < lo || i->get() > hi)
+      throw InputError(file, line(*n), std::string("'") + key + "' must be between " + std::to_string(lo) + " and " +
+                                           std::to_string(hi));
+    return static_cast<int>(i->get());
+  }
+
+  bool flag(const toml::table& t, const char* key, bool fallback) const {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    auto v = n->value<bool>();
+    if (!v) throw InputError(file, line(*n), std::string(key) + " is true or false");
+    return *v;
+  }
+
+  std::string text(const toml::table& t, const char* key, const std::string& fallback) const {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    auto v = n->value<std::string>();
+    if (!v) throw InputError(file, line(*n), std::string("'") + key + "' must be a string");
+    return *v;
+  }
+
+  // A key the reader does not know is a typing error the editor must hear of.
+  void known(const toml::table& t, std::initializer_list<std::string_view> keys, const std::string& where) const {
+    for (auto&& [k, v] : t)
+      if (std::find(keys.begin(), keys.end(), k.str()) == keys.end())
+        throw InputError(file, line(v), "unknown key '" + std::string(k.str()) + "' in " + where);
+  }
+
   Align align(const std::string& s, const toml::node& at) const {
     if (s == "justify") return Align::Justify;
     if (s == "left") return Align::Left;
@@ -33,10 +73,11 @@ struct Reader {
     if (!n) return base;
     const toml::table* t = n->as_table();
     if (!t) throw InputError(file, line(*n), "a style must be a table { font = …, size = … }");
+    base.line = line(*n);
     for (auto&& [k, v] : *t) {
       std::string key(k.str());
       if (key == "font") {
-        base.font = v.value_or(std::string());
+        base.font = text(*t, "font", base.font);
       } else if (key == "size") {
         base.size = number(*t, "size", base.size);
         if (base.size < 4) throw InputError(file, line(v), "text size under 4 pt");
@@ -44,8 +85,6 @@ struct Reader {
         base.align = align(v.value_or(std::string()), v);
       } else if (key == "last") {
         base.last_align = align(v.value_or(std::string()), v);
-      } else if (key == "tracking") {
-        base.tracking = number(*t, "tracking", 0);
       } else {
         throw InputError(file, line(v), "unknown style key '" + key + "'");
       }
@@ -78,9 +117,11 @@ Layout load_layout(const std::string& file) {
   }
   Layout l;
   l.file = file;
-  l.name = root["name"].value_or(std::string("layout"));
+  rd.known(root, {"name", "page", "body", "styles", "headline", "print", "masthead"}, "the layout");
+  l.name = rd.text(root, "name", "layout");
   const toml::table* page = root["page"].as_table();
   if (!page) throw InputError(file, 1, "missing table [page]");
+  rd.known(*page, {"trim", "bleed", "top", "folio", "columns", "column_chars", "gutter", "lines", "rule_width"}, "[page]");
   const toml::array* trim = (*page)["trim"].as_array();
   if (!trim || trim->size() != 2) throw InputError(file, rd.line(*page), "[page] trim must be [width, height] in mm");
   l.trim_w = trim->get(0)->value_or(0.0) * kMm;
@@ -88,30 +129,30 @@ Layout load_layout(const std::string& file) {
   l.bleed = rd.number(*page, "bleed", 3) * kMm;
   l.top = rd.number(*page, "top", 25) * kMm;
   l.folio_y = rd.number(*page, "folio", 15) * kMm;
-  l.columns = static_cast<int>(rd.number(*page, "columns", 8));
-  l.column_chars = static_cast<int>(rd.number(*page, "column_chars", 13));
+  l.columns = rd.count(*page, "columns", 8, 1, 40);
+  l.column_chars = rd.count(*page, "column_chars", 13, 2, 200);
   l.gutter = rd.number(*page, "gutter", 8);
-  l.lines = static_cast<int>(rd.number(*page, "lines", 100));
+  l.lines = rd.count(*page, "lines", 100, 10, 2000);
   l.rule_width = rd.number(*page, "rule_width", 0.5);
 
   const toml::table* body = root["body"].as_table();
   if (!body) throw InputError(file, 1, "missing table [body]");
-  l.body.font = (*body)["font"].value_or(std::string("body"));
+  rd.known(*body,
+           {"font", "size", "leading", "indent", "kinsoku", "latin_space", "digit_space", "hanging", "punctuation"},
+           "[body]");
+  l.body.font = rd.text(*body, "font", "body");
+  l.body.line = rd.line(*body);
   l.body.size = rd.number(*body, "size", 9);
   l.leading = rd.number(*body, "leading", l.body.size * 1.5);
   l.indent = rd.number(*body, "indent", 2);
   l.latin_space = rd.number(*body, "latin_space", 0.25);
   l.digit_space = rd.number(*body, "digit_space", 0);
-  if (const toml::node* h = body->get("hanging")) {
-    auto v = h->value<bool>();
-    if (!v) throw InputError(file, rd.line(*h), "hanging is true or false");
-    l.hanging = *v;
-  }
-  std::string punct = (*body)["punctuation"].value_or(std::string("mainland"));
+  l.hanging = rd.flag(*body, "hanging", l.hanging);
+  std::string punct = rd.text(*body, "punctuation", "mainland");
   if (punct == "mainland") l.compress_punctuation = true;
   else if (punct == "taiwan") l.compress_punctuation = false;
   else throw InputError(file, rd.line(*body), "punctuation is mainland or taiwan, not '" + punct + "'");
-  std::string k = (*body)["kinsoku"].value_or(std::string("strict"));
+  std::string k = rd.text(*body, "kinsoku", "strict");
   if (k == "basic") l.kinsoku = Kinsoku::Basic;
   else if (k == "gb") l.kinsoku = Kinsoku::GB;
   else if (k == "strict") l.kinsoku = Kinsoku::Strict;
@@ -132,20 +173,20 @@ Layout load_layout(const std::string& file) {
       h.title = rd.style(t->get("title"), l.body);
       h.subtitle = rd.style(t->get("subtitle"), l.body);
       h.min_title_size = rd.number(*t, "min_title_size", h.title.size * 0.6);
-      h.max_title_lines = static_cast<int>(rd.number(*t, "max_title_lines", 2));
-      if (const toml::node* d = t->get("subtitle_dash")) {
-        auto v = d->value<bool>();
-        if (!v) throw InputError(file, rd.line(*d), "subtitle_dash is true or false");
-        h.subtitle_dash = *v;
-      }
+      h.max_title_lines = rd.count(*t, "max_title_lines", 2, 1, 20);
+      h.subtitle_dash = rd.flag(*t, "subtitle_dash", h.subtitle_dash);
+      rd.known(*t, {"kicker", "title", "subtitle", "min_title_size", "max_title_lines", "subtitle_dash"},
+               "[headline." + std::string(name.str()) + "]");
       l.headlines[std::string(name.str())] = h;
     }
   if (const toml::table* pr = root["print"].as_table()) {
     PressSpec& p = l.press;
-    p.condition_id = (*pr)["condition_id"].value_or(p.condition_id);
-    p.condition = (*pr)["condition"].value_or(p.condition);
-    p.registry = (*pr)["registry"].value_or(p.registry);
-    p.cmyk_profile = (*pr)["cmyk_profile"].value_or(p.cmyk_profile);
+    rd.known(*pr, {"condition_id", "condition", "registry", "cmyk_profile", "tac", "max_ppi", "min_text", "min_rule", "slug"},
+             "[print]");
+    p.condition_id = rd.text(*pr, "condition_id", p.condition_id);
+    p.condition = rd.text(*pr, "condition", p.condition);
+    p.registry = rd.text(*pr, "registry", p.registry);
+    p.cmyk_profile = rd.text(*pr, "cmyk_profile", p.cmyk_profile);
     p.tac = rd.number(*pr, "tac", p.tac);
     p.max_ppi = rd.number(*pr, "max_ppi", p.max_ppi);
     if (p.max_ppi < 72 || p.max_ppi > 2400) throw InputError(file, rd.line(*pr), "max_ppi must be between 72 and 2400");
@@ -183,6 +224,23 @@ Layout load_layout(const std::string& file) {
   for (const char* need : {"lead", "major", "minor"})
     if (!l.headlines.count(need)) throw InputError(file, 1, std::string("layout needs a headline style '") + need + "'");
   return l;
+}
+
+void check_font_roles(const Layout& l, const std::vector<std::string>& roles) {
+  auto check = [&](const TextStyleSpec& s, const std::string& what) {
+    if (std::find(roles.begin(), roles.end(), s.font) != roles.end()) return;
+    std::string known;
+    for (const std::string& r : roles) known += (known.empty() ? "" : ", ") + r;
+    throw InputError(l.file, s.line, what + " names font role '" + s.font + "', which fonts.toml does not define (it has: " +
+                                         known + ")");
+  };
+  check(l.body, "[body]");
+  for (const auto& [name, s] : l.styles) check(s, "style '" + name + "'");
+  for (const auto& [name, h] : l.headlines) {
+    check(h.kicker, "headline '" + name + "' kicker");
+    check(h.title, "headline '" + name + "' title");
+    check(h.subtitle, "headline '" + name + "' subtitle");
+  }
 }
 
 }  // namespace paiban

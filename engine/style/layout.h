@@ -4,7 +4,9 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
+#include "style/press.h"
 #include "style/settings.h"
 
 namespace paiban {
@@ -14,7 +16,7 @@ struct TextStyleSpec {
   double size = 9;            // pt
   Align align = Align::Justify;
   Align last_align = Align::Left;  // last line of a justified paragraph
-  double tracking = 0;        // em added between characters of display lines
+  int line = 0;               // where the layout defines it, for reports
 };
 
 // 引题 / 主题 / 副题 of one headline style.
@@ -23,19 +25,6 @@ struct HeadlineSpec {
   double min_title_size = 14;  // long titles shrink down to this before breaking more
   int max_title_lines = 2;
   bool subtitle_dash = false;  // 副题 set after a dash: ——我市全方位…纪实
-};
-
-// The press: output condition, ink limit and the smallest things it prints.
-struct PressSpec {
-  std::string condition_id;  // a registered condition the profile characterises, or "" (Custom)
-  std::string condition;
-  std::string registry;
-  std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
-  double tac = 220;        // percent
-  double max_ppi = 300;    // photos are downsampled to this at their placed size
-  double min_text = 6;     // pt
-  double min_rule = 0.1 * 72 / 25.4;  // pt (0.1 mm)
-  double slug = 36;        // pt beyond the bleed for printer's marks
 };
 
 // The masthead block (报头): sizes and arrangement, and how numbers are written.
@@ -87,5 +76,9 @@ struct Layout {
 
 // Reads layouts/NAME.toml. Throws InputError naming file:line.
 Layout load_layout(const std::string& file);
+
+// Every font role the layout names must be one of `roles` (fonts.toml's);
+// an unknown one is reported at the layout line that names it.
+void check_font_roles(const Layout& layout, const std::vector<std::string>& roles);
 
 }  // namespace paiban
