@@ -53,6 +53,14 @@ struct Copyfitter::Impl {
     const Article& a = article(id);
     return jump_heads[id] = makeup::jump_head(ctx, a, 1, layout.column_width() - 2 * makeup::box_inset(layout, a)).lines;
   }
+  // The headline's lines over a frame part and how many columns it spans: the
+  // article's headline on its first part, a jump head on a continuation.
+  std::pair<int, int> heading(const std::string& id, const std::string& style, int cols, int from) {
+    if (from != 0) return {jump_head(id), cols};
+    const Article& a = article(id);
+    int head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
+    return {head(id, style, head_cols), head_cols};
+  }
   // Where the body stops in a frame (as makeup's article() fills it): the first
   // slot not placed. `head` lines over the first `head_cols` columns.
   int fill(const std::string& id, int from, int cols, int head_lines, int head_cols, int lines, bool last) {
@@ -99,14 +107,7 @@ int Copyfitter::frame_lines(const std::string& id, const std::string& style, int
   auto key = std::make_tuple(id, style, cols, from);
   auto it = impl_->fits.find(key);
   if (it != impl_->fits.end()) return it->second;
-  const Article& a = impl_->article(id);
-  int head = 0, head_cols = cols;
-  if (from == 0) {
-    head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
-    head = impl_->head(id, style, head_cols);
-  } else {
-    head = impl_->jump_head(id);
-  }
+  auto [head, head_cols] = impl_->heading(id, style, cols, from);
   const int n = slots(id);
   int lines = head + std::max(2, body_lines(id, from) / cols);
   // Frames only grow to hold more, so the first height that holds it all is the answer.
@@ -115,14 +116,7 @@ int Copyfitter::frame_lines(const std::string& id, const std::string& style, int
 }
 
 int Copyfitter::flow(const std::string& id, const std::string& style, int from, int cols, int lines, bool last) {
-  const Article& a = impl_->article(id);
-  int head = 0, head_cols = cols;
-  if (from == 0) {
-    head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
-    head = impl_->head(id, style, head_cols);
-  } else {
-    head = impl_->jump_head(id);
-  }
+  auto [head, head_cols] = impl_->heading(id, style, cols, from);
   return impl_->fill(id, from, cols, head, head_cols, lines, last);
 }
 
