@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -29,7 +30,7 @@ const FontRegistry& fonts() {
 TextRun line(const Face& face, double size, double x, double baseline, const std::u32string& text) {
   const Shaped s = shape(text, {StyleRange{static_cast<uint32_t>(text.size()), TextStyle{&face, size}}});
   TextRun r;
-  r.face = &face;
+  r.face = face.shared_from_this();
   r.size = size;
   r.baseline = baseline;
   r.text = text;
@@ -158,6 +159,19 @@ TEST_F(PdfWriter, SameInputGivesTheSameBytes) {
   // A fresh registry (other Face addresses, fonts loaded anew) changes nothing either.
   const FontRegistry other(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
   EXPECT_TRUE(write_pdf({test_page(other)}, kMeta) == bytes_) << "write with a fresh FontRegistry differs";
+}
+
+// Pages own the faces they point at: a page made with a registry that is gone
+// still writes the same PDF, and its faces go when the last page holding them does.
+TEST_F(PdfWriter, APageOutlivesItsFontRegistry) {
+  auto registry = std::make_unique<FontRegistry>(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
+  std::vector<Page> pages{test_page(*registry)};
+  const std::weak_ptr<const Face> body = registry->face("body").shared_from_this();
+  registry.reset();
+  ASSERT_FALSE(body.expired()) << "the page does not hold its face";
+  EXPECT_TRUE(write_pdf(pages, kMeta) == bytes_) << "the PDF of a page whose registry is gone differs";
+  pages.clear();
+  EXPECT_TRUE(body.expired()) << "a face outlived every page and registry that held it";
 }
 
 TEST(SaveAtomically, LeavesOnlyTheTargetFile) {

@@ -170,7 +170,7 @@ const Face& FontRegistry::face(const std::string& role) const {
     hb_face_destroy(f);
     std::string ps(buf, len);
     if (ps == ro.ps_name) {
-      auto face = std::make_unique<Face>(ro.file, ps, blob, i);
+      auto face = std::make_shared<Face>(ro.file, ps, blob, i);
       return *(faces_[key] = std::move(face));
     }
     names += (names.empty() ? "" : ", ") + ps;

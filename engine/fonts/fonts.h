@@ -18,8 +18,10 @@ struct GlyphInk {
   bool empty = true;
 };
 
-// One face of one font file, ready to shape with.
-class Face {
+// One face of one font file, ready to shape with. A face holds its own
+// reference to the file's bytes, so placed pages that share it (TextRun::face)
+// stay valid after the registry that loaded it is gone.
+class Face : public std::enable_shared_from_this<Face> {
  public:
   Face(const std::string& file, const std::string& ps_name, hb_blob_t* blob, unsigned index);
   ~Face();
@@ -81,7 +83,7 @@ class FontRegistry {
   mutable std::vector<const Face*> fallback_;
   mutable bool fallback_loaded_ = false;
   mutable std::map<std::string, hb_blob_t*> blobs_;                 // one map per file
-  mutable std::map<std::string, std::unique_ptr<Face>> faces_;      // by file + ps name
+  mutable std::map<std::string, std::shared_ptr<Face>> faces_;      // by file + ps name
 };
 
 }  // namespace paiban

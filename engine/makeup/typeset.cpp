@@ -170,7 +170,7 @@ void draw_line(Page& page, const SetText& t, const Line& line, double x, double 
     }
     const TextStyle& st = t.shaped.styles[gl[i].style];
     TextRun run;
-    run.face = st.face;
+    run.face = st.face->shared_from_this();
     run.size = st.size;
     run.baseline = y;
     run.colour = colour;

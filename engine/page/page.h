@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ struct GlyphPos {
 
 // Glyphs of one face and size on one baseline (usually one line of text).
 struct TextRun {
-  const Face* face = nullptr;
+  std::shared_ptr<const Face> face;  // shared: a page outlives the font registry safely
   double size = 9;
   double baseline = 0;
   Cmyk colour;

@@ -97,7 +97,7 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
       current = r.colour;
     }
     const Face& f = *r.face;
-    s += "BT /" + fonts.at(r.face)->resource + " " + number(r.size) + " Tf ";
+    s += "BT /" + fonts.at(r.face.get())->resource + " " + number(r.size) + " Tf ";
     double pen = r.glyphs[0].x, dy = r.glyphs[0].dy;
     s += "1 0 0 1 " + number(pen) + " " + number(H - r.baseline + dy) + " Tm [<";
     // Glyphs at their natural advance share one string; a moved glyph starts a new one.

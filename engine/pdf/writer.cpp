@@ -63,8 +63,8 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
   for (const Page& p : pages) {
     for (const TextRun& r : p.text) {
       auto& use = fonts[r.face->file() + "#" + r.face->ps_name()];
-      use.face = r.face;
-      font_of[r.face] = &use;
+      use.face = r.face.get();
+      font_of[r.face.get()] = &use;
       for (const GlyphPos& g : r.glyphs) {
         r.face->ink(g.gid);  // measured here, so the content streams only read the face's cache
         auto& text = use.glyphs[g.gid];
@@ -130,8 +130,8 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
     PdfDictionary& res = page->GetResources()->GetDictionary();
     PdfDictionary font_dict, xobjects, states;
     for (const TextRun& r : p.text)
-      if (!font_dict.HasKey(font_of[r.face]->resource))
-        font_dict.AddKey(font_of[r.face]->resource, font_objects[font_of[r.face]->resource]->Reference());
+      if (!font_dict.HasKey(font_of[r.face.get()]->resource))
+        font_dict.AddKey(font_of[r.face.get()]->resource, font_objects[font_of[r.face.get()]->resource]->Reference());
     for (const ImagePlacement& im : p.images)
       xobjects.AddKey(image_names[im.path], image_objects[image_names[im.path]]->Reference());
     states.AddKey("GSop", overprint->Reference());

@@ -80,7 +80,6 @@ BuildResult Workshop::build(const BuildOptions& o) {
   Layout layout = load_layout(layout_file.string());
   if (!fonts_) fonts_ = std::make_shared<FontRegistry>((fs::path(root_) / "fonts" / "fonts.toml").string());
   check_font_roles(layout, fonts_->roles());
-  r.fonts = fonts_;
   lap("parse");
   MakeupOptions mo;
   mo.pages = o.pages;

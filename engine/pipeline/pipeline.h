@@ -28,7 +28,6 @@ struct BuildOptions {
 };
 
 struct BuildResult {
-  std::shared_ptr<const FontRegistry> fonts;  // the faces the pages point at stay alive with them
   Edition edition;
   std::vector<PlanNote> plan;  // why each module of an automatic page sits where it does
   std::string pdf;  // empty when the build failed

@@ -102,7 +102,8 @@ std::string page_digest(const Page& p) {
   std::string s;
   put(s, p.number), put(s, p.width), put(s, p.height), put(s, p.bleed);
   for (const TextRun& r : p.text) {
-    put(s, r.face), put(s, r.size), put(s, r.baseline);
+    s += r.face->file();  // the face by file and index, never by address
+    put(s, r.face->index()), put(s, r.size), put(s, r.baseline);
     put_colour(s, r.colour);
     for (const GlyphPos& g : r.glyphs) put(s, g.gid), put(s, g.x), put(s, g.dy);
   }
