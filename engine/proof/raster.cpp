@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <stdexcept>
 #include <tuple>
 
@@ -56,19 +57,25 @@ struct Glyph {
 };
 
 // Faces opened by FreeType once per process, glyphs rendered once per
-// (face, glyph, size, quarter pixel).
+// (face, glyph, size, quarter pixel). A face is known by its file and index,
+// never by the address of a Face: a registry can die and another put a
+// different face at the same address.
 class GlyphCache {
  public:
   static GlyphCache& get() {
     static GlyphCache cache;
     return cache;
   }
+  // Called with the lock held at the start of every page: the addresses of
+  // this page's faces are valid until it is drawn.
+  void begin_page() { ids_.clear(); }
   const Glyph& glyph(const Face& face, uint32_t gid, double px, int quarter) {
-    auto key = std::make_tuple(&face, gid, static_cast<int>(std::lround(px * 64)), quarter);
+    const int id = face_id(face);
+    auto key = std::make_tuple(id, gid, static_cast<int>(std::lround(px * 64)), quarter);
     auto found = glyphs_.find(key);
     if (found != glyphs_.end()) return found->second;
     Glyph& g = glyphs_[key];
-    FT_Face ft = open(face);
+    FT_Face ft = opened_[static_cast<size_t>(id)].ft;
     if (!ft) return g;
     FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(std::lround(px * 64)), 72, 72);
     FT_Vector shift{quarter * 16, 0};
@@ -88,22 +95,37 @@ class GlyphCache {
   std::mutex lock;  // one page drawn at a time per process: FreeType faces are not shared
 
  private:
+  struct Opened {
+    FT_Face ft = nullptr;
+    hb_blob_t* blob = nullptr;  // the font file's bytes, kept while FreeType reads them
+  };
   GlyphCache() { FT_Init_FreeType(&lib_); }
-  FT_Face open(const Face& face) {
-    auto [at, fresh] = faces_.emplace(&face, nullptr);
-    if (!fresh) return at->second;
-    hb_blob_t* blob = hb_face_reference_blob(face.hb_face());  // the mapped file, shared
-    unsigned len = 0;
-    const char* data = hb_blob_get_data(blob, &len);
-    blobs_.push_back(blob);
-    if (FT_New_Memory_Face(lib_, reinterpret_cast<const FT_Byte*>(data), len, face.index(), &at->second) != 0)
-      at->second = nullptr;
-    return at->second;
+  ~GlyphCache() {
+    for (Opened& o : opened_) {
+      if (o.ft) FT_Done_Face(o.ft);
+      hb_blob_destroy(o.blob);
+    }
+    FT_Done_FreeType(lib_);
+  }
+  int face_id(const Face& face) {
+    if (auto at = ids_.find(&face); at != ids_.end()) return at->second;
+    auto [named, fresh] = by_file_.emplace(std::make_pair(face.file(), face.index()), static_cast<int>(opened_.size()));
+    if (fresh) {
+      Opened o;
+      o.blob = hb_face_reference_blob(face.hb_face());  // the mapped file, shared
+      unsigned len = 0;
+      const char* data = hb_blob_get_data(o.blob, &len);
+      if (FT_New_Memory_Face(lib_, reinterpret_cast<const FT_Byte*>(data), len, face.index(), &o.ft) != 0) o.ft = nullptr;
+      opened_.push_back(o);
+    }
+    ids_[&face] = named->second;
+    return named->second;
   }
   FT_Library lib_ = nullptr;
-  std::map<const Face*, FT_Face> faces_;
-  std::vector<hb_blob_t*> blobs_;
-  std::map<std::tuple<const Face*, uint32_t, int, int>, Glyph> glyphs_;
+  std::vector<Opened> opened_;
+  std::map<std::pair<std::string, unsigned>, int> by_file_;
+  std::unordered_map<const Face*, int> ids_;
+  std::map<std::tuple<int, uint32_t, int, int>, Glyph> glyphs_;
 };
 
 class Canvas {
@@ -233,6 +255,7 @@ void Canvas::image(const ImagePlacement& im) {
 RasterPage rasterise(const Page& page, double dpi) {
   GlyphCache& cache = GlyphCache::get();
   std::lock_guard<std::mutex> hold(cache.lock);
+  cache.begin_page();
   Canvas c(page, dpi);
   // The order of the print PDF's content streams: tints, photos, rules, text.
   for (const Box& b : page.boxes) c.box(b);
