@@ -7,7 +7,6 @@
 
 #include "digest/digest.h"
 #include "model/issue.h"
-#include "pdf/pdf.h"
 #include "proof/proof.h"
 #include "serve/desk.h"
 #include "style/layout.h"
@@ -107,28 +106,20 @@ void Desk::loop() {
   }
 }
 
-std::vector<PageImage> Desk::render(const Edition& ed, const Issue& issue, const std::vector<PageImage>& before) {
+std::vector<PageImage> Desk::render(const Edition& ed, const std::vector<PageImage>& before) {
   std::vector<PageImage> pages;
   std::vector<Page> fresh;
-  std::vector<int> numbers;
   for (const Page& p : ed.pages) {
     PageImage img{p.number, page_digest(p), nullptr};
     for (const PageImage& b : before)
       if (b.number == p.number && b.digest == img.digest) img.png = b.png;
-    if (!img.png) {
-      fresh.push_back(p);
-      numbers.push_back(p.number);
-    }
+    if (!img.png) fresh.push_back(p);
     pages.push_back(img);
   }
   if (fresh.empty()) return pages;
-  PdfMeta meta;
-  meta.title = issue.paper.name + " " + issue.date;
-  meta.date = issue.date;
-  PrintSettings screen;
-  screen.pdfx = PdfX::None;  // a proof is for the screen
+  // Drawn straight from the placed pages (no PDF, no Poppler): the fast proof.
   Scratch scratch;
-  std::vector<std::string> files = render_png(write_pdf(fresh, meta, screen), opt_.dpi, (scratch.dir / "p").string(), numbers);
+  render_png(fresh, opt_.dpi, (scratch.dir / "p").string());
   for (PageImage& img : pages)
     if (!img.png) img.png = std::make_shared<const std::string>(read_file((scratch.dir / ("p-" + std::to_string(img.number) + ".png")).string()));
   return pages;
@@ -155,14 +146,14 @@ void Desk::rebuild() {
     bo.allow_missing_glyphs = true;   // 缺字 boxed on the proof, listed as warnings
     bo.pdfx = PdfX::None;
     bo.preflight = false;
-    bo.write_pdf = false;             // only the changed pages are written, below
+    bo.write_pdf = false;             // only the changed pages are drawn, below
     BuildResult r = shop_->build(bo);
     Issue issue = load_issue(opt_.issue_dir);
     Layout layout = load_layout((fs::path(root_) / "layouts" / (issue.layout + ".toml")).string());
     watcher_->watch((fs::path(root_) / "layouts").string(), issue.layout + ".toml");
     if (fs::is_directory(fs::path(opt_.issue_dir) / "images")) watcher_->watch((fs::path(opt_.issue_dir) / "images").string());
     auto t1 = clock::now();
-    next->pages = render(r.edition, issue, before->pages);
+    next->pages = render(r.edition, before->pages);
     state = state_json(issue, layout, r.edition, next->pages);
     state["build_ms"] = std::chrono::duration<double, std::milli>(t1 - t0).count();
     state["render_ms"] = std::chrono::duration<double, std::milli>(clock::now() - t1).count();

@@ -68,7 +68,7 @@ class Desk {
   void changed(const std::string& path);
   void loop();
   void rebuild();
-  std::vector<PageImage> render(const Edition& edition, const Issue& issue, const std::vector<PageImage>& before);
+  std::vector<PageImage> render(const Edition& edition, const std::vector<PageImage>& before);
 
   ServeOptions opt_;
   std::string root_, output_;
