@@ -24,6 +24,9 @@ struct Display {
   int lines = 0;
 };
 
+// A photo module: one image and its caption, with an optional title line (图片新闻).
+inline bool is_photo(const Article& a) { return a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image; }
+
 Display headline_block(const Context& ctx, const Article& a, double width);
 Display jump_head(const Context& ctx, const Article& a, int from_page, double width);
 void draw_display(Page& page, const Display& d, double x, double top);

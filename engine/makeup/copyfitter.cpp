@@ -11,12 +11,6 @@
 
 namespace paiban {
 
-namespace {
-bool photo_article(const Article& a) {
-  return a.title.empty() && a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image;
-}
-}  // namespace
-
 struct Copyfitter::Impl {
   const Issue& issue;
   const Layout& layout;
@@ -80,7 +74,7 @@ Copyfitter::Copyfitter(const Issue& issue, const Layout& layout, const FontRegis
     : impl_(std::make_unique<Impl>(issue, layout, fonts, cache)) {}
 Copyfitter::~Copyfitter() = default;
 
-bool Copyfitter::photo(const std::string& id) const { return photo_article(impl_->article(id)); }
+bool Copyfitter::photo(const std::string& id) const { return makeup::is_photo(impl_->article(id)); }
 
 int Copyfitter::slots(const std::string& id) { return static_cast<int>(impl_->body(id).slots.size()); }
 

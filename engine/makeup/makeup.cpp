@@ -35,9 +35,6 @@ std::vector<int> row_tops(const PagePlan& p, const Layout& L) {
   return tops;
 }
 
-// A photo module: one image and its caption, with an optional title line (图片新闻).
-bool is_photo(const Article& a) { return a.blocks.size() == 1 && a.blocks[0].kind == BlockKind::Image; }
-
 // The credit follows the caption in brackets: （赵福胜　摄）.
 std::string bracketed(const std::string& credit) {
   if (credit.rfind("（", 0) == 0 || credit.rfind("(", 0) == 0) return credit;

@@ -25,6 +25,7 @@ constexpr int kMastheadLines = 20;  // the 报头 block, as the sample's hand pl
 Demand photo_demand(Desk& d, const Item& it, int cols, int sep) {
   const Layout& L = d.layout;
   int cap = d.fit.caption_lines(it.id, cols);
+  if (!d.issue.articles.at(it.id).title.empty()) cap += d.fit.headline_lines(it.id, style_for(d, it, cols), cols);
   double natural = L.span_width(cols) / d.fit.aspect(it.id) / L.leading;
   Demand x;
   x.kind = Demand::Flexible;
@@ -35,6 +36,17 @@ Demand photo_demand(Desk& d, const Item& it, int cols, int sep) {
 }
 
 }  // namespace
+
+int lines_to_carry(Desk& d, const Item& it, int cols, int slot) {
+  std::string style = style_for(d, it, cols);
+  int lo = 1, hi = std::max(2, d.fit.frame_lines(it.id, style, cols, 0) + 2);
+  while (lo < hi) {  // the body stops later in a taller frame
+    int mid = (lo + hi) / 2;
+    if (d.fit.flow(it.id, style, 0, cols, mid, false) >= slot) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 Demand demand_of(Desk& d, const Item& it, const Module& m, bool on_foot, int avail) {
   int sep = on_foot ? 0 : 1;
@@ -49,16 +61,29 @@ Demand demand_of(Desk& d, const Item& it, const Module& m, bool on_foot, int ava
     case Item::Photo:
       x = photo_demand(d, it, m.cols, sep);
       break;
-    case Item::JumpFirst: {
-      // The lead that jumps keeps a set share of its page, decided by the page alone,
-      // so that a change elsewhere on the page does not move text to the next page.
+    case Item::JumpFirst:
+      if (it.carry > 0) {  // decided with the continuation's page in view; `shift` lines more
+        x.kind = Demand::Flexible;  // only shorten the continuation, which takes the slack of its page
+        x.lo = x.target = lines_to_carry(d, it, m.cols, it.carry) + sep;
+        x.hi = x.lo + it.shift;
+        break;
+      }
+      // Otherwise the lead that jumps keeps a set share of its page, decided by the page
+      // alone, so that a change elsewhere on the page does not move text to the next page.
       x.kind = Demand::Flexible;
       x.lo = d.fit.headline_lines(it.id, style_for(d, it, m.cols), m.cols) + 6 + sep;
       x.target = std::max(x.lo, it.share > 0 ? it.share : static_cast<int>(avail * 0.6));
       break;
-    }
-    case Item::Text:
     case Item::JumpRest:
+      if (it.open) {  // as short as the page allows; the first part carries the rest
+        x.kind = Demand::Flexible;
+        x.lo = d.fit.frame_lines(it.id, style_for(d, it, m.cols), m.cols, std::max(1, d.fit.slots(it.id) - 1)) + 3 + sep;
+        x.hi = d.fit.frame_lines(it.id, style_for(d, it, m.cols), m.cols, 1) + sep;
+        x.target = x.lo;
+        break;
+      }
+      [[fallthrough]];
+    case Item::Text:
       x.need = d.fit.frame_lines(it.id, style_for(d, it, m.cols), m.cols, it.from) + sep;
       break;
   }
@@ -75,7 +100,9 @@ std::string rule_of(const Item& it, const Module& m, int lines, bool lead_on_one
   std::string s = std::to_string(m.cols) + " columns × " + std::to_string(lines) + " lines: ";
   if (it.kind == Item::Masthead) return s + "报头 at the top of page 1";
   if (it.kind == Item::Photo) return s + "photo; its height takes up the slack (crop within 0.6 to 1.6 of its natural height)";
-  if (it.kind == Item::JumpFirst) return s + "lead too long for its page: jumps (下转), keeps 60% of the page";
+  if (it.kind == Item::JumpFirst)
+    return s + "lead too long for its page: jumps (下转), " +
+           (it.carry ? std::string("keeps what its continuation's page cannot hold") : "keeps about 60% of the page");
   if (it.kind == Item::JumpRest) return s + "continuation (上接) of a jumped story";
   if (lead_on_one) return s + "lead story: top of the page, widest";
   return s + (it.priority ? "priority " + std::to_string(it.priority) : std::string("no priority")) +
@@ -129,6 +156,7 @@ MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, Pag
       int body = lines - (m.bottom == s.last ? 0 : 1);
       out.next_slot.push_back({it.id, d.fit.flow(it.id, style_for(d, it, m.cols), it.from, m.cols, body, false)});
     }
+    if (it.kind == Item::JumpRest && it.open) out.rooms.push_back({it.id, m.cols, lines - (m.bottom == s.last ? 0 : 1)});
   }
   out.plan = std::move(plan);
   return out;
@@ -181,6 +209,7 @@ struct Search {
         if (x.kind == Item::JumpRest) b.depth = dm.need;
       } else {
         b.lo = x.kind == Item::JumpFirst ? dm.target : dm.lo;  // the page's share, decided before the search
+        if (x.kind == Item::JumpFirst && x.carry > 0) b.depth = dm.lo - 1 - d.fit.headline_lines(x.id, style_for(d, x, cols), cols);
         b.hi = std::min(dm.hi, avail);
         b.depth = 20;
       }
@@ -202,6 +231,9 @@ struct Search {
   }
 };
 
+constexpr int kRunBand = 6;   // items in a band cut in order into stacks
+constexpr int kDealBand = 8;  // items in a band dealt into two stacks
+
 struct Option {
   Band band;
   int lo = 0, hi = 0;   // heights the band may take without white beyond one line a module
@@ -221,50 +253,70 @@ void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::
   }
 }
 
-// Every band holding items [i, j): groupings into stacks, widths of the stacks.
+// A band holding `stacks` side by side: every width the columns allow.
+void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int columns, double extra,
+                 std::vector<Option>& out) {
+  int g = static_cast<int>(stacks.size());
+  std::vector<std::vector<int>> widths;
+  std::vector<int> cur;
+  compositions(columns, g, cur, widths);
+  for (const auto& ws : widths) {
+    Option o;
+    o.cost = extra;
+    bool ok = true;
+    int lo = 0;
+    for (int k = 0; k < g && ok; ++k) {
+      int glo = 0, ghi = 0;
+      for (int it : stacks[k]) {
+        Bounds b = s.at(it, ws[k]);
+        ok = ok && b.ok;
+        glo += b.lo;
+        ghi = ghi >= kFree || b.hi >= kFree ? kFree : ghi + b.hi;
+        o.cost += s.shape_cost(it, ws[k]) + (stacks[k].size() > 1 ? 2 : 0);
+      }
+      o.group_lo.push_back(glo);
+      o.group_hi.push_back(ghi);
+      lo = std::max(lo, glo);
+      o.band.groups.push_back(Group{ws[k], stacks[k]});
+    }
+    if (!ok) continue;
+    // More important items (earlier) no narrower than later ones in the band.
+    for (int a = 0; a < g; ++a)
+      for (int b = a + 1; b < g; ++b)
+        if (ws[a] < ws[b]) o.cost += 20.0 * (ws[b] - ws[a]);
+    o.lo = lo;
+    out.push_back(std::move(o));
+  }
+}
+
+// Every band holding items [i, j): the items in order cut into stacks (up to four,
+// three deep), and, for bands of four or more, the items dealt into two stacks in
+// any way that keeps each stack in order (four deep) — as an editor sets a lead
+// with the stories under it beside a column of shorter pieces.
 std::vector<Option> band_options(Search& s, int i, int j, int columns) {
   std::vector<Option> out;
   int m = j - i;
-  for (int mask = 0; mask < (1 << (m - 1)); ++mask) {
-    std::vector<std::vector<int>> stacks(1);
-    for (int k = 0; k < m; ++k) {
-      if (k > 0 && (mask >> (k - 1) & 1)) stacks.emplace_back();
-      stacks.back().push_back(i + k);
-    }
-    int g = static_cast<int>(stacks.size());
-    bool deep = false;
-    for (auto& st : stacks) deep = deep || st.size() > 3;
-    if (deep || g > 4) continue;
-    std::vector<std::vector<int>> widths;
-    std::vector<int> cur;
-    compositions(columns, g, cur, widths);
-    for (const auto& ws : widths) {
-      Option o;
-      bool ok = true;
-      int lo = 0;
-      for (int k = 0; k < g && ok; ++k) {
-        Group gr{ws[k], stacks[k]};
-        int glo = 0, ghi = 0;
-        for (int it : stacks[k]) {
-          Bounds b = s.at(it, ws[k]);
-          ok = ok && b.ok;
-          glo += b.lo;
-          ghi = ghi >= kFree || b.hi >= kFree ? kFree : ghi + b.hi;
-          o.cost += s.shape_cost(it, ws[k]) + (stacks[k].size() > 1 ? 2 : 0);
-        }
-        o.group_lo.push_back(glo);
-        o.group_hi.push_back(ghi);
-        lo = std::max(lo, glo);
-        o.band.groups.push_back(gr);
+  if (m <= kRunBand)
+    for (int mask = 0; mask < (1 << (m - 1)); ++mask) {
+      std::vector<std::vector<int>> stacks(1);
+      for (int k = 0; k < m; ++k) {
+        if (k > 0 && (mask >> (k - 1) & 1)) stacks.emplace_back();
+        stacks.back().push_back(i + k);
       }
-      if (!ok) continue;
-      // More important items (earlier) no narrower than later ones in the band.
-      for (int a = 0; a < g; ++a)
-        for (int b = a + 1; b < g; ++b)
-          if (ws[a] < ws[b]) o.cost += 20.0 * (ws[b] - ws[a]);
-      o.lo = lo;
-      out.push_back(o);
+      bool deep = false;
+      for (auto& st : stacks) deep = deep || st.size() > 3;
+      if (!deep && stacks.size() <= 4) band_widths(s, stacks, columns, 0, out);
     }
+  if (m < 4) return out;
+  for (int mask = 1; mask < (1 << (m - 1)); ++mask) {  // bit k-1: item i+k in the second stack
+    std::vector<std::vector<int>> stacks(2);
+    stacks[0].push_back(i);
+    for (int k = 1; k < m; ++k) stacks[mask >> (k - 1) & 1].push_back(i + k);
+    bool run = mask + (mask & -mask) == 1 << (m - 1);  // the second stack is a tail of the items
+    if ((run && m <= kRunBand && stacks[0].size() <= 3 && stacks[1].size() <= 3) || stacks[0].size() > 4 ||
+        stacks[1].size() > 4)
+      continue;
+    band_widths(s, stacks, columns, 2, out);  // a little dearer than reading straight down
   }
   return out;
 }
@@ -274,7 +326,12 @@ double band_white(const Option& o, int h) {
   double w = 0;
   for (size_t k = 0; k < o.band.groups.size(); ++k) {
     int room = o.group_hi[k] >= kFree ? h : std::min(h, o.group_hi[k] + static_cast<int>(o.band.groups[k].items.size()));
-    w += static_cast<double>(h - std::max(room, o.group_lo[k])) * o.band.groups[k].cols;
+    int cols = o.band.groups[k].cols, modules = static_cast<int>(o.band.groups[k].items.size());
+    w += static_cast<double>(h - std::max(room, o.group_lo[k])) * cols;
+    // More than three blank lines under a module is a hole a reader sees: dear.
+    int gap = o.group_hi[k] >= kFree ? 0 : h - o.group_hi[k];
+    int per_module = (gap + modules - 1) / modules;
+    if (per_module > 3) w += 40.0 * (per_module - 3) * cols;
   }
   return std::max(0.0, w);
 }
@@ -302,23 +359,29 @@ Plan2 search_bands(Search& s, int columns, int avail) {
   std::vector<std::vector<int>> from_h(n + 1, std::vector<int>(H + 1, -1));
   best[0][0] = 0;
   for (int i = 0; i < n; ++i)
-    for (int j = i + 1; j <= std::min(n, i + 6); ++j) {
+    for (int j = i + 1; j <= std::min(n, i + kDealBand); ++j) {
       std::vector<Option> opts = band_options(s, i, j, columns);
-      for (const Option& o : opts)
+      for (const Option& o : opts) {
+        // The band's cost at each height it may take (only stretchy bands go on growing).
+        std::vector<double> at_height;
+        for (int bh = o.lo; bh <= o.lo + 60 && bh <= H; ++bh) {
+          at_height.push_back(o.cost + band_white(o, bh));
+          if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;
+        }
         for (int h = 0; h <= H; ++h) {
           if (best[i][h] >= inf) continue;
-          for (int bh = o.lo; h + bh <= H && bh <= o.lo + 60; ++bh) {
-            double c = best[i][h] + o.cost + band_white(o, bh);
-            if (c < best[j][h + bh]) {
-              best[j][h + bh] = c;
-              Band b = o.band;
-              b.height = bh;
-              from[j][h + bh] = {i, b};
-              from_h[j][h + bh] = h;
+          for (int k = 0; k < static_cast<int>(at_height.size()) && h + o.lo + k <= H; ++k) {
+            double c = best[i][h] + at_height[static_cast<size_t>(k)];
+            int to = h + o.lo + k;
+            if (c < best[j][to]) {
+              best[j][to] = c;
+              from[j][to] = {i, o.band};
+              from[j][to].second.height = o.lo + k;
+              from_h[j][to] = h;
             }
-            if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;  // only stretchy bands go on growing
           }
         }
+      }
     }
   Plan2 p;
   int pick = -1;
@@ -380,7 +443,7 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
   }
   std::vector<Item> rest;
   for (int k : body) {
-    if (items[k].kind == Item::JumpFirst && items[k].share == 0) items[k].share = avail * 6 / 10;
+    if (items[k].kind == Item::JumpFirst && items[k].share == 0) items[k].share = avail * 6 / 10 + items[k].shift;
     rest.push_back(items[k]);
   }
   // The first article is the widest: try its widths from six columns down.

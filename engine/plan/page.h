@@ -17,7 +17,11 @@ struct Item {
   int from = 0;      // JumpRest: first body slot
   int priority = 0;  // front matter (0: none)
   bool lead = false;  // the lead story
-  int share = 0;      // JumpFirst: lines it keeps on its page, decided by the page alone
+  int share = 0;      // JumpFirst: lines it keeps on its page (0: 60 % of the page under the masthead)
+  int shift = 0;      // JumpFirst: lines more (or fewer) than that, to fit the continuation's page
+  int carry = 0;      // JumpFirst: when set, it holds the body up to this slot (what the continuation's
+                      // page cannot hold) and at most `shift` lines more, instead of a share of its page
+  bool open = false;  // JumpRest: where it takes up is not known yet; it takes the slack of its page
   std::string why;   // how it came to this page
 };
 
@@ -54,7 +58,15 @@ struct MadePage {
   std::vector<PlanNote> notes;
   Fitted fitted;
   std::vector<std::pair<std::string, int>> next_slot;  // jumped articles: where the next page takes up
+  struct Room {
+    std::string id;
+    int cols = 0, lines = 0;  // an open continuation's frame, separator line excluded
+  };
+  std::vector<Room> rooms;
 };
+
+// Lines a frame `cols` wide (not the last part) needs to hold the body up to `slot`.
+int lines_to_carry(Desk& d, const Item& it, int cols, int slot);
 
 // Heights for a skeleton, then the grid, rows and areas of the plan.
 MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how);

@@ -161,51 +161,133 @@ void distribute(Desk& d, Issue& is, std::vector<std::vector<std::string>>& lists
 namespace plan {
 namespace {
 
+// The pages of one run of the planner: which articles each lists, where a jumped
+// story takes up on its next page.
+struct Pager {
+  Desk& d;
+  Issue& is;
+  std::vector<std::vector<std::string>> lists;
+  std::map<std::string, std::vector<int>> pages_of;  // in page order (a story on two pages jumps)
+  std::map<std::string, int> next_slot;
+  std::map<int, MadePage> made_first;  // continuation pages made up before the page they continue
+
+  std::vector<Item> items_of(const PagePlan& p, int shift) {
+    std::vector<Item> items;
+    bool masthead = p.number == 1;
+    for (const std::string& id : lists[p.number - 1]) masthead = masthead || id == "@masthead";
+    if (masthead) {
+      Item m;
+      m.kind = Item::Masthead;
+      m.id = "@masthead";
+      items.push_back(m);
+    }
+    for (const std::string& id : lists[p.number - 1]) {
+      if (id == "@masthead") continue;
+      const Article& a = is.articles.at(id);
+      Item it;
+      it.id = id;
+      it.priority = a.priority;
+      it.lead = is_lead(a) && p.number == pages_of[id].front();
+      bool first = pages_of[id].front() == p.number, last = pages_of[id].back() == p.number;
+      it.from = first ? 0 : next_slot[id];
+      it.kind = d.fit.photo(id) ? Item::Photo : !last ? Item::JumpFirst : first ? Item::Text : Item::JumpRest;
+      it.shift = shift;
+      items.push_back(it);
+    }
+    return items;
+  }
+
+  // A page listing its articles whose jumped story continues on a later page
+  // that lists its articles too: the split between the two is decided with both
+  // in view. The continuation's page is made up first, the continuation taking
+  // its slack (so that page depends only on its own articles); the first part
+  // then carries what that room cannot hold. When the first page cannot do that,
+  // the first part keeps a share of its page moved a line at a time from 60 %.
+  MadePage with_jump(const PagePlan& p) {
+    int q = 0;
+    for (const std::string& id : lists[p.number - 1])
+      if (id[0] != '@' && pages_of[id].front() == p.number && pages_of[id].size() > 1) q = pages_of[id][1];
+    if (q == 0 || !is.pages[static_cast<size_t>(q - 1)].grid.empty()) return make_page(d, items_of(p, 0), p);
+    const PagePlan& pq = is.pages[static_cast<size_t>(q - 1)];
+    std::vector<Item> on_q = items_of(pq, 0);
+    for (Item& it : on_q) it.open = it.kind == Item::JumpRest;
+    MadePage mq = make_page(d, on_q, pq);
+    if (mq.fitted.fits && mq.rooms.size() == 1) {
+      const MadePage::Room& r = mq.rooms[0];
+      Item cont;
+      cont.id = r.id;
+      int slot = first_slot_held(r.id, style_for(d, cont, r.cols), r.cols, r.lines);
+      for (int more : {0, 2}) {
+        std::vector<Item> on_p = items_of(p, more);
+        for (Item& it : on_p)
+          if (it.id == r.id) it.carry = slot;
+        MadePage m = make_page(d, on_p, p);
+        if (m.fitted.fits && m.fitted.white <= 3) {
+          made_first[q] = std::move(mq);
+          return m;
+        }
+      }
+    }
+    auto score = [&](const MadePage& a) {
+      std::map<std::string, int> keep = next_slot;
+      for (auto& [id, slot] : a.next_slot) next_slot[id] = slot;
+      MadePage b = make_page(d, items_of(pq, 0), pq);
+      next_slot = keep;
+      auto bad = [](const MadePage& m) { return m.fitted.fits ? std::max(0, m.fitted.white - 1) : 1000 + 100 * m.fitted.over; };
+      return bad(a) + bad(b);
+    };
+    MadePage best = make_page(d, items_of(p, 0), p);
+    int best_score = score(best);
+    for (int step = 1; step <= 12 && best_score > 0; ++step)
+      for (int shift : {step, -step}) {
+        MadePage m = make_page(d, items_of(p, shift), p);
+        int sc = score(m);
+        if (sc < best_score) best = std::move(m), best_score = sc;
+        if (best_score == 0) break;
+      }
+    return best;
+  }
+
+  // The first body slot from which the rest of the story fits a continuation `cols` × `lines`.
+  int first_slot_held(const std::string& id, const std::string& style, int cols, int lines) {
+    int lo = 1, hi = d.fit.slots(id);
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (d.fit.frame_lines(id, style, cols, mid) <= lines) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+};
+
 // Every page in order, with the articles shared out `bonus` over the even share.
 PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
-  const Issue& issue = d.issue;
   const Layout& layout = d.layout;
   Copyfitter& fit = d.fit;
   PlannedIssue out;
-  out.issue = issue;
+  out.issue = d.issue;
   Issue& is = out.issue;
-  std::vector<std::vector<std::string>> lists(is.pages.size());
-  for (const PagePlan& p : is.pages) lists[p.number - 1] = p.articles;
-  distribute(d, is, lists, bonus);
-  // Where each article is set, in page order (a story on two pages jumps).
-  std::map<std::string, std::vector<int>> pages_of;
+  Pager pg{d, is, std::vector<std::vector<std::string>>(is.pages.size()), {}, {}, {}};
+  for (const PagePlan& p : is.pages) pg.lists[p.number - 1] = p.articles;
+  distribute(d, is, pg.lists, bonus);
   for (const PagePlan& p : is.pages) {
     for (const Area& a : p.areas)
-      if (a.module[0] != '@') pages_of[a.module].push_back(p.number);
-    for (const std::string& id : lists[p.number - 1])
-      if (id[0] != '@') pages_of[id].push_back(p.number);
+      if (a.module[0] != '@') pg.pages_of[a.module].push_back(p.number);
+    for (const std::string& id : pg.lists[p.number - 1])
+      if (id[0] != '@') pg.pages_of[id].push_back(p.number);
   }
-  std::map<std::string, int> next_slot;
+  auto& next_slot = pg.next_slot;
   for (PagePlan& p : is.pages) {
     MadePage made;
     if (placed_by_grid(p) && !p.row_lines.empty()) {
-      follow_jumps(d, p, pages_of, next_slot);  // set exactly as drawn
+      follow_jumps(d, p, pg.pages_of, next_slot);  // set exactly as drawn
       continue;
     } else if (placed_by_grid(p)) {
-      made = fit_rows(d, p, pages_of, next_slot);
+      made = fit_rows(d, p, pg.pages_of, next_slot);
+    } else if (pg.made_first.count(p.number)) {
+      made = std::move(pg.made_first[p.number]);
     } else {
-      std::vector<Item> items;
-      bool masthead = p.number == 1;
-      for (const std::string& id : lists[p.number - 1]) masthead = masthead || id == "@masthead";
-      if (masthead) { Item m; m.kind = Item::Masthead; m.id = "@masthead"; items.push_back(m); }
-      for (const std::string& id : lists[p.number - 1]) {
-        if (id == "@masthead") continue;
-        const Article& a = is.articles.at(id);
-        Item it;
-        it.id = id;
-        it.priority = a.priority;
-        it.lead = is_lead(a) && p.number == pages_of[id].front();
-        bool first = pages_of[id].front() == p.number, last = pages_of[id].back() == p.number;
-        it.from = first ? 0 : next_slot[id];
-        it.kind = fit.photo(id) ? Item::Photo : !last ? Item::JumpFirst : first ? Item::Text : Item::JumpRest;
-        items.push_back(it);
-      }
-      made = make_page(d, items, p);
+      made = pg.with_jump(p);
     }
     for (auto& [id, slot] : made.next_slot) next_slot[id] = slot;
     if (!made.fitted.fits) {
