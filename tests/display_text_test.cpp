@@ -12,6 +12,7 @@
 #include "fonts/fonts.h"
 #include "lines/lines.h"
 #include "shape/shape.h"
+#include "support.h"
 #include "text/text.h"
 
 namespace paiban {
@@ -20,8 +21,7 @@ namespace {
 constexpr double kEm = 10;
 
 const Face& face(const char* role) {
-  static const FontRegistry registry(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
-  return registry.face(role);
+  return test::project_fonts().face(role);
 }
 
 struct Set {

@@ -20,13 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace paiban::test;
 
-const std::string kFontsToml = PAIBAN_SOURCE_DIR "/fonts/fonts.toml";
 const std::string kSerifTtc = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
-
-const FontRegistry& project_fonts() {
-  static const FontRegistry fonts(kFontsToml);
-  return fonts;
-}
 
 TEST(FontRegistry, EveryRoleLoads) {
   const FontRegistry& fonts = project_fonts();

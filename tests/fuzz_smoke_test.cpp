@@ -16,19 +16,15 @@
 // comes with this file rather than as a library of its own.
 #include "fuzz/harness.cpp"
 #include "fuzz/harness_config.cpp"
+#include "support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kFuzz = fs::path(PAIBAN_SOURCE_DIR) / "tests" / "fuzz";
+using paiban::test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+const fs::path kFuzz = fs::path(PAIBAN_SOURCE_DIR) / "tests" / "fuzz";
 
 std::set<std::string> known_open() {
   std::set<std::string> out;

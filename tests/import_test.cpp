@@ -10,18 +10,14 @@
 namespace paiban {
 namespace {
 
+using test::text_of;
+
 const std::string kHead = "# 测试日报\n\n2024年5月7日 星期二 第1期\n\n";  // 4 lines
 
 ImportedIssue imp(const std::string& copy) { return import_copy(kHead + copy, "copy.txt"); }
 
 // The article as the engine reads it back.
 Article read(const ImportedArticle& a) { return parse_article(a.id, a.id + ".md", article_markdown(a)); }
-
-std::string text_of(const Block& b) {
-  std::string s;
-  for (const Span& sp : b.spans) s += sp.text;
-  return s;
-}
 
 int count(const ImportedIssue& is, ImportNote::Kind k) {
   int n = 0;

@@ -19,15 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace paiban::test;
 
-// 1-based line of the first occurrence of `needle` in `text` (0 if absent).
-int line_of(const std::string& text, const std::string& needle) {
-  size_t at = text.find(needle);
-  if (at == std::string::npos) return 0;
-  int line = 1;
-  for (size_t i = 0; i < at; ++i) line += text[i] == '\n';
-  return line;
-}
-
 // Replaces the one occurrence of `from` (which must exist) in `text`.
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);
@@ -46,12 +37,6 @@ void expect_error_at(const std::optional<InputError>& e, const std::string& file
   const std::string where = file + ":" + std::to_string(line) + ":";
   EXPECT_EQ(what.rfind(where, 0), 0u) << "message does not start with " << where << "\n  message: " << what;
   for (const std::string& s : says) EXPECT_NE(what.find(s), std::string::npos) << "message lacks \"" << s << "\": " << what;
-}
-
-std::string text_of(const Block& b) {
-  std::string s;
-  for (const Span& sp : b.spans) s += sp.text;
-  return s;
 }
 
 // --- Articles ----------------------------------------------------------------

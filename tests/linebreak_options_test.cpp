@@ -5,6 +5,7 @@
 #include "fonts/fonts.h"
 #include "lines/lines.h"
 #include "shape/shape.h"
+#include "support.h"
 #include "text/text.h"
 
 namespace paiban {
@@ -13,8 +14,7 @@ namespace {
 constexpr double kEm = 10;
 
 const Face& body() {
-  static const FontRegistry registry(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
-  return registry.face("body");
+  return test::project_fonts().face("body");
 }
 
 struct Set {

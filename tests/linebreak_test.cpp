@@ -16,6 +16,7 @@
 #include "fonts/fonts.h"
 #include "model/issue.h"
 #include "shape/shape.h"
+#include "support.h"
 #include "text/text.h"
 
 namespace paiban {
@@ -24,10 +25,7 @@ namespace {
 constexpr double kEm = 10;    // pt: the body size used throughout, 1 em
 constexpr double kTol = 0.01; // em
 
-const FontRegistry& fonts() {
-  static const FontRegistry registry(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
-  return registry;
-}
+const FontRegistry& fonts() { return test::project_fonts(); }
 const Face& body() { return fonts().face("body"); }
 
 const char* level_name(Kinsoku k) {

@@ -21,10 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace paiban::test;
 
-const FontRegistry& fonts() {
-  static const FontRegistry registry(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
-  return registry;
-}
+const FontRegistry& fonts() { return test::project_fonts(); }
 
 // One line of text as makeup would place it: shaped glyphs at their pen positions.
 TextRun line(const Face& face, double size, double x, double baseline, const std::u32string& text) {
@@ -157,14 +154,14 @@ TEST_F(PdfWriter, MetadataDatesComeFromTheIssueNotTheClock) {
 TEST_F(PdfWriter, SameInputGivesTheSameBytes) {
   EXPECT_TRUE(write_pdf({test_page(fonts())}, kMeta) == bytes_) << "second write differs";
   // A fresh registry (other Face addresses, fonts loaded anew) changes nothing either.
-  const FontRegistry other(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
+  const FontRegistry other(kFontsToml);
   EXPECT_TRUE(write_pdf({test_page(other)}, kMeta) == bytes_) << "write with a fresh FontRegistry differs";
 }
 
 // Pages own the faces they point at: a page made with a registry that is gone
 // still writes the same PDF, and its faces go when the last page holding them does.
 TEST_F(PdfWriter, APageOutlivesItsFontRegistry) {
-  auto registry = std::make_unique<FontRegistry>(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
+  auto registry = std::make_unique<FontRegistry>(kFontsToml);
   std::vector<Page> pages{test_page(*registry)};
   const std::weak_ptr<const Face> body = registry->face("body").shared_from_this();
   registry.reset();

@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "fonts/fonts.h"
+#include "support.h"
 #include "text/text.h"
 
 namespace paiban {
 namespace {
 
-const FontRegistry& fonts() {
-  static const FontRegistry registry(PAIBAN_SOURCE_DIR "/fonts/fonts.toml");
-  return registry;
-}
+const FontRegistry& fonts() { return test::project_fonts(); }
 
 const Face& body() { return fonts().face("body"); }
 const Face& bold() { return fonts().face("body_bold"); }

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "fonts/fonts.h"
+
 namespace paiban::test {
 
 // The tests never write into the user's cache (~/.cache/paiban): separated
@@ -43,6 +45,22 @@ std::vector<std::string> TempDir::entries() const {
   for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+const FontRegistry& project_fonts() {
+  static const FontRegistry fonts(kFontsToml);
+  return fonts;
+}
+
+int line_of(const std::string& text, const std::string& needle) {
+  size_t at = text.find(needle);
+  return at == std::string::npos ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+std::string text_of(const Block& b) {
+  std::string s;
+  for (const Span& sp : b.spans) s += sp.text;
+  return s;
 }
 
 std::string slurp(const fs::path& p) {

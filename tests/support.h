@@ -10,9 +10,17 @@
 
 #include "model/issue.h"
 
+namespace paiban {
+class FontRegistry;
+}
+
 namespace paiban::test {
 
 namespace fs = std::filesystem;
+
+// The project's fonts/fonts.toml, loaded once for the test process.
+inline const std::string kFontsToml = PAIBAN_SOURCE_DIR "/fonts/fonts.toml";
+const FontRegistry& project_fonts();
 
 // The sample issue (issues/2024-05-07), which must build and fit.
 inline const std::string kSample = PAIBAN_SOURCE_DIR "/issues/2024-05-07";
@@ -45,6 +53,12 @@ std::string slurp(const fs::path& p);
 
 // Writes `bytes` to a file, replacing it, and makes the folders it goes in.
 void spit(const fs::path& p, const std::string& bytes);
+
+// 1-based line of the first occurrence of `needle` in `text` (0 if absent).
+int line_of(const std::string& text, const std::string& needle);
+
+// The text of a paragraph, its spans run together.
+std::string text_of(const Block& b);
 
 // `s` in single quotes for the shell.
 std::string quoted(const std::string& s);

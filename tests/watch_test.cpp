@@ -166,12 +166,6 @@ TEST_F(WatchLayout, EveryLayoutSettingReachesThePageThroughTheKeptWorkshop) {
   EXPECT_TRUE(look(shop) == before);
 }
 
-// The line of `needle` in `text` (1-based).
-int line_of(const std::string& text, const std::string& needle) {
-  size_t at = text.find(needle);
-  return at == std::string::npos ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
-}
-
 TEST_F(WatchLayout, UnknownFontRoleIsReportedAtTheLayoutLineThatNamesIt) {
   const std::string bad = set_key(layout, "styles", "byline", "{ font = \"no_such_role\", size = 9 }");
   spit(root.path() / "layouts" / "broadsheet.toml", bad);

@@ -99,39 +99,47 @@ std::vector<Unit> collect(const Shaped& sh, bool compress) {
   return units;
 }
 
+}  // namespace
+
+Unit cluster_piece(const Shaped& sh, const Unit& u, uint32_t k, uint32_t& next) {
+  const auto& g = sh.glyphs;
+  uint32_t e = k + 1;
+  while (e < u.glyph_end && g[e].cluster == g[k].cluster) ++e;
+  Unit c = u;
+  c.glyph_begin = k;
+  c.glyph_end = e;
+  c.text_begin = g[k].cluster;
+  c.text_end = e < u.glyph_end ? g[e].cluster : u.text_end;
+  c.width = 0;
+  for (uint32_t q = k; q < e; ++q) c.width += g[q].advance;
+  c.first = c.last = char_class(sh.text[c.text_begin]);
+  if (k != u.glyph_begin) {
+    c.word_space = false;
+    c.em_space = 0;
+    c.em_space_glyph = -1;
+  }
+  next = e;
+  return c;
+}
+
+namespace {
+
 // A word or number longer than the line (a URL, a 10,000-letter string) is
 // opened up: it may break after any character, preferably after / . - and the
 // like, and the breaker picks where. Every such break is reported.
 std::vector<Unit> open_long_words(const Shaped& sh, std::vector<Unit> units, double measure) {
   std::vector<Unit> out;
   out.reserve(units.size());
-  const auto& g = sh.glyphs;
   for (const Unit& u : units) {
     if (!(u.latin && u.width > measure && u.glyph_end - u.glyph_begin > 1)) {
       out.push_back(u);
       continue;
     }
-    uint32_t k = u.glyph_begin;
-    bool first = true;
-    while (k < u.glyph_end) {
-      uint32_t e = k + 1;
-      while (e < u.glyph_end && g[e].cluster == g[k].cluster) ++e;
-      Unit piece = u;
-      piece.glyph_begin = k;
-      piece.glyph_end = e;
-      piece.text_begin = g[k].cluster;
-      piece.text_end = e < u.glyph_end ? g[e].cluster : u.text_end;
-      piece.width = 0;
-      for (uint32_t q = k; q < e; ++q) piece.width += g[q].advance;
-      piece.first = piece.last = char_class(sh.text[piece.text_begin]);
-      if (!first) {
-        piece.word_space = false;
-        piece.em_space = 0;
-        piece.em_space_glyph = -1;
-        piece.inside_word = true;
-      }
+    for (uint32_t k = u.glyph_begin; k < u.glyph_end;) {
+      uint32_t e;
+      Unit piece = cluster_piece(sh, u, k, e);
+      if (k != u.glyph_begin) piece.inside_word = true;
       out.push_back(piece);
-      first = false;
       k = e;
     }
   }

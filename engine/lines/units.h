@@ -44,6 +44,11 @@ struct Units {
 
 Units prepare(const Shaped& shaped, const LineSettings& s);
 
+// The piece of `u` that is the one cluster starting at glyph `k` (a word or an
+// address opened up a character at a time); `next` gets the glyph after it. A
+// piece after the first keeps none of the white space before the word.
+Unit cluster_piece(const Shaped& shaped, const Unit& u, uint32_t k, uint32_t& next);
+
 // words.cpp: display text breaks between phrases, then at ICU word boundaries;
 // names in bylines and datelines stay whole; addresses break at / . @ ? &.
 void display_breaks(const Shaped& shaped, const LineSettings& s, Units& u);

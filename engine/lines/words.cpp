@@ -128,7 +128,6 @@ bool url_point(const std::u32string& w, size_t i) {
 std::vector<Unit> open_addresses(const Shaped& sh, std::vector<Unit> units, double measure) {
   std::vector<Unit> out;
   out.reserve(units.size());
-  const auto& g = sh.glyphs;
   for (const Unit& u : units) {
     std::u32string w = sh.text.substr(u.text_begin, u.text_end - u.text_begin);
     if (!u.latin || !url_like(w)) {
@@ -148,20 +147,9 @@ std::vector<Unit> open_addresses(const Shaped& sh, std::vector<Unit> units, doub
         }
     };
     for (uint32_t k = u.glyph_begin; k < u.glyph_end;) {
-      uint32_t e = k + 1;
-      while (e < u.glyph_end && g[e].cluster == g[k].cluster) ++e;
-      Unit c = u;
-      c.glyph_begin = k;
-      c.glyph_end = e;
-      c.text_begin = g[k].cluster;
-      c.text_end = e < u.glyph_end ? g[e].cluster : u.text_end;
-      c.width = 0;
-      for (uint32_t q = k; q < e; ++q) c.width += g[q].advance;
-      c.first = c.last = char_class(sh.text[c.text_begin]);
+      uint32_t e;
+      Unit c = cluster_piece(sh, u, k, e);
       if (k != u.glyph_begin) {
-        c.word_space = false;
-        c.em_space = 0;
-        c.em_space_glyph = -1;
         c.address_point = url_point(w, c.text_begin - u.text_begin);
         c.address_inner = !c.address_point;
       }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <toml++/toml.h>
 
 #include "model/issue.h"
@@ -257,6 +258,12 @@ void read_articles(Issue& issue) {
 }
 
 }  // namespace
+
+std::string toml_quoted(const std::string& s) {
+  std::ostringstream out;
+  out << toml::toml_formatter(toml::value<std::string>(s), toml::format_flags::allow_unicode_strings);
+  return out.str();
+}
 
 Issue load_issue(const std::string& dir) {
   Issue issue;

@@ -104,4 +104,8 @@ Issue load_issue(const std::string& dir);
 // Parses one article file's text (front matter + Markdown body).
 Article parse_article(const std::string& id, const std::string& file, const std::string& text);
 
+// A string as issue.toml and front matter take it: a TOML basic string, quoted
+// by toml++ (for whoever writes issue files: plans, tests).
+std::string toml_quoted(const std::string& s);
+
 }  // namespace paiban

@@ -2,35 +2,15 @@
 // and go on by hand.
 #include <set>
 
+#include "model/issue.h"
 #include "plan/plan.h"
 
 namespace paiban {
-namespace {
-
-// A TOML basic string: quotes and backslashes escaped, control characters as \uXXXX.
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7F) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\u%04X", c);
-      out += b;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 std::string page_toml(const PagePlan& p) {
   std::string s = "[[page]]\n";
-  if (!p.section.empty()) s += "section = " + quoted(p.section) + "\n";
-  if (!p.editor.empty()) s += "editor  = " + quoted(p.editor) + "\n";
+  if (!p.section.empty()) s += "section = " + toml_quoted(p.section) + "\n";
+  if (!p.editor.empty()) s += "editor  = " + toml_quoted(p.editor) + "\n";
   s += "grid = \"\"\"\n";
   for (const std::string& row : p.grid) s += row + "\n";
   s += "\"\"\"\n";
@@ -40,7 +20,7 @@ std::string page_toml(const PagePlan& p) {
     s += "]\n";
   }
   s += "[page.areas]\n";
-  for (const Area& a : p.areas) s += std::string(1, a.letter) + " = " + quoted(a.module) + "\n";
+  for (const Area& a : p.areas) s += std::string(1, a.letter) + " = " + toml_quoted(a.module) + "\n";
   return s;
 }
 

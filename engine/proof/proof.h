@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "diag/json.h"
 #include "makeup/makeup.h"
 
 namespace paiban {
@@ -26,5 +27,7 @@ unsigned parse_overlays(const std::string& list, std::string* bad);
 // The fit of every frame made up, and what went wrong, with article and paragraph.
 std::string fit_report_text(const Edition& edition);
 std::string fit_report_json(const Edition& edition);
+// One frame's fit as the JSON report and the proof desk both give it.
+Json frame_fit_json(const FrameFit& fit);
 
 }  // namespace paiban

@@ -54,26 +54,28 @@ std::string fit_report_text(const Edition& ed) {
   return out;
 }
 
+Json frame_fit_json(const FrameFit& f) {
+  Json images = Json::array();
+  for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}, {"file_ppi", im.file_ppi}});
+  return {{"page", f.page},
+          {"frame", std::string(1, f.letter)},
+          {"article", f.module},
+          {"columns", f.columns},
+          {"lines_used", f.lines_used},
+          {"lines_available", f.lines_available},
+          {"lines_needed", f.lines_needed},
+          {"overset_lines", f.overset_lines},
+          {"underset_lines", f.underset_lines},
+          {"widows", f.widows},
+          {"orphans", f.orphans},
+          {"adjusted_lines", f.adjusted_lines},
+          {"overflow", f.overflow},
+          {"images", std::move(images)}};
+}
+
 std::string fit_report_json(const Edition& ed) {
   Json frames = Json::array();
-  for (const FrameFit& f : ed.frames) {
-    Json images = Json::array();
-    for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}, {"file_ppi", im.file_ppi}});
-    frames.push_back({{"page", f.page},
-                      {"frame", std::string(1, f.letter)},
-                      {"article", f.module},
-                      {"columns", f.columns},
-                      {"lines_used", f.lines_used},
-                      {"lines_available", f.lines_available},
-                      {"lines_needed", f.lines_needed},
-                      {"overset_lines", f.overset_lines},
-                      {"underset_lines", f.underset_lines},
-                      {"widows", f.widows},
-                      {"orphans", f.orphans},
-                      {"adjusted_lines", f.adjusted_lines},
-                      {"overflow", f.overflow},
-                      {"images", std::move(images)}});
-  }
+  for (const FrameFit& f : ed.frames) frames.push_back(frame_fit_json(f));
   Json desk = Json::object();
   for (const auto& [article, d] : ed.copy_desk)
     desk[article] = {{"punctuation", d.punctuation}, {"spaces", d.spaces}, {"quotes", d.quotes}, {"ellipses", d.ellipses}};

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "digest/digest.h"
+#include "proof/proof.h"
 #include "serve/desk.h"
 #include "style/layout.h"
 
@@ -48,29 +49,15 @@ json frames(const Issue& issue, const Edition& ed) {
   json out = json::array();
   for (const FrameFit& f : ed.frames) {
     auto [file, line] = source_of(issue, f.module, 0);
-    json images = json::array();
-    for (const FrameFit::Image& im : f.images) images.push_back({{"path", im.path}, {"ppi", im.ppi}});
     json warnings = json::array();
     for (const Notice& n : ed.notices)
       if (!f.module.empty() && n.article == f.module) warnings.push_back(n.what);
-    out.push_back({{"page", f.page},
-                   {"frame", std::string(1, f.letter)},
-                   {"article", f.module},
-                   {"file", file},
-                   {"line", line},
-                   {"columns", f.columns},
-                   {"lines_used", f.lines_used},
-                   {"lines_available", f.lines_available},
-                   {"lines_needed", f.lines_needed},
-                   {"overset_lines", f.overset_lines},
-                   {"underset_lines", f.underset_lines},
-                   {"widows", f.widows},
-                   {"orphans", f.orphans},
-                   {"adjusted_lines", f.adjusted_lines},
-                   {"x", f.x}, {"y", f.y}, {"width", f.width}, {"height", f.height},
-                   {"overflow", f.overflow},
-                   {"images", images},
-                   {"warnings", warnings}});
+    // The fit report's fields, and what the desk adds: where the copy and the frame are.
+    json j = frame_fit_json(f);
+    j["file"] = file, j["line"] = line;
+    j["x"] = f.x, j["y"] = f.y, j["width"] = f.width, j["height"] = f.height;
+    j["warnings"] = std::move(warnings);
+    out.push_back(std::move(j));
   }
   return out;
 }

@@ -4,29 +4,20 @@ namespace paiban {
 
 namespace {
 
-template <typename T>
-void mix(size_t& h, const T& v) {
-  h ^= std::hash<T>{}(v) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+// Boost's hash_combine over the fields in order.
+template <typename... T>
+size_t combined_hash(const T&... v) {
+  size_t h = 0;
+  ((h ^= std::hash<T>{}(v) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2)), ...);
+  return h;
 }
 
 }  // namespace
 
 size_t hash_value(const LineSettings& s) {
-  size_t h = 0;
-  mix(h, s.measure);
-  mix(h, s.indent);
-  mix(h, s.kinsoku);
-  mix(h, s.align);
-  mix(h, s.last_align);
-  mix(h, s.latin_space);
-  mix(h, s.digit_space);
-  mix(h, s.trim_opening_at_line_start);
-  mix(h, s.hanging);
-  mix(h, s.compress_punctuation);
-  mix(h, s.word_breaks);
-  mix(h, s.balance);
-  mix(h, s.names_end);
-  return h;
+  return combined_hash(s.measure, s.indent, s.kinsoku, s.align, s.last_align, s.latin_space, s.digit_space,
+                       s.trim_opening_at_line_start, s.hanging, s.compress_punctuation, s.word_breaks, s.balance,
+                       s.names_end);
 }
 
 }  // namespace paiban

@@ -327,23 +327,6 @@ Outcome check_paragraph(const Paragraph& par, const SetParagraph& sp) {
 // ---------------------------------------------------------------------------
 // build: an issue folder made from the bytes
 
-std::string toml_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7F) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\u%04X", c);
-      out += b;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 // n characters of text from the bytes.
 std::string text_of(Bytes& in, size_t n) {
   std::u32string s;
@@ -374,12 +357,12 @@ IssueFiles issue_of(const uint8_t* data, size_t size) {
   const int npages = 1 + in.byte() % 3;
   const int narticles = 1 + in.byte() % 4;
 
-  std::string toml = "[paper]\nname = " + toml_string((g & 2) ? text_of(in, 1 + in.byte() % 6) : "朔州日报") + "\n";
-  if (g & 4) toml += "sponsor = " + toml_string(field(in, 12)) + "\n";
+  std::string toml = "[paper]\nname = " + toml_quoted((g & 2) ? text_of(in, 1 + in.byte() % 6) : "朔州日报") + "\n";
+  if (g & 4) toml += "sponsor = " + toml_quoted(field(in, 12)) + "\n";
   toml += "publisher = \"朔州日报社出版\"\n";
   uint8_t cn = in.byte();
   if (cn % 4 == 1) toml += "cn = \"CN14—0031\"\n";
-  if (cn % 4 == 2) toml += "cn = " + toml_string("CN" + text_of(in, in.byte() % 12)) + "\n";
+  if (cn % 4 == 2) toml += "cn = " + toml_quoted("CN" + text_of(in, in.byte() % 12)) + "\n";
   if (cn % 4 == 3) toml += "cn = \"CN11-1399/G4\"\n";
 
   // The date: mostly ordinary, sometimes at the ends of the calendar.
@@ -411,9 +394,9 @@ IssueFiles issue_of(const uint8_t* data, size_t size) {
   toml += std::string("layout = \"") + (tabloid ? "tabloid" : "broadsheet") + "\"\n";
 
   for (int p = 0; p < npages; ++p) {
-    toml += "\n[[page]]\nsection = " + toml_string(field(in, 4)) + "\n";
+    toml += "\n[[page]]\nsection = " + toml_quoted(field(in, 4)) + "\n";
     uint8_t pf = in.byte();
-    if (pf & 1) toml += "editor = " + toml_string("责任编辑 " + field(in, 4)) + "\n";
+    if (pf & 1) toml += "editor = " + toml_quoted("责任编辑 " + field(in, 4)) + "\n";
     const int nrows = 1 + (pf >> 1) % 4;
     std::vector<std::string> grid;
     char letter = 'A';
@@ -470,7 +453,7 @@ IssueFiles issue_of(const uint8_t* data, size_t size) {
       std::string module = masthead ? "@masthead" : "a" + std::to_string(1 + b % narticles);
       if (!masthead && b >= 250) module = b == 255 ? "@bogus" : "nosuch";
       masthead = false;
-      toml += std::string(1, ch) + " = " + toml_string(module) + "\n";
+      toml += std::string(1, ch) + " = " + toml_quoted(module) + "\n";
     }
   }
   out.files.emplace_back("issue.toml", toml);
@@ -490,17 +473,17 @@ IssueFiles issue_of(const uint8_t* data, size_t size) {
     if (!photo) {
       std::string title = field(in, 40);
       if (title.empty() && !(f2 & 0x80)) title = "标题";
-      if (!title.empty() || (f2 & 0x40)) md += "title = " + toml_string(title) + "\n";
-      if (f & 1) md += "kicker = " + toml_string(field(in, 30)) + "\n";
-      if (f & 2) md += "subtitle = " + toml_string(field(in, 30)) + "\n";
-      if (f & 4) md += "byline = " + toml_string("记者 " + field(in, 8)) + "\n";
-      if (f & 8) md += "dateline = " + toml_string(field(in, 12)) + "\n";
-      if (f & 0x10) md += "section = " + toml_string(field(in, 16)) + "\n";
-      if (f & 0x20) md += "jump_title = " + toml_string(field(in, 12)) + "\n";
+      if (!title.empty() || (f2 & 0x40)) md += "title = " + toml_quoted(title) + "\n";
+      if (f & 1) md += "kicker = " + toml_quoted(field(in, 30)) + "\n";
+      if (f & 2) md += "subtitle = " + toml_quoted(field(in, 30)) + "\n";
+      if (f & 4) md += "byline = " + toml_quoted("记者 " + field(in, 8)) + "\n";
+      if (f & 8) md += "dateline = " + toml_quoted(field(in, 12)) + "\n";
+      if (f & 0x10) md += "section = " + toml_quoted(field(in, 16)) + "\n";
+      if (f & 0x20) md += "jump_title = " + toml_quoted(field(in, 12)) + "\n";
       static const char* kStyles[] = {"major", "minor", "lead", "major", "minor", "lead", "major", "nosuch"};
       md += std::string("headline = \"") + kStyles[(f >> 6) | ((f2 & 1) << 2)] + "\"\n";
     } else if (f & 0x10) {
-      md += "credit = " + toml_string(field(in, 8) + " 摄") + "\n";
+      md += "credit = " + toml_quoted(field(in, 8) + " 摄") + "\n";
     }
     md += "sample = true\n+++\n\n";
     if (photo) {
