@@ -202,6 +202,47 @@ TEST(FontRegistry, RoleWithoutFileOrFaceIsAnInputError) {
   EXPECT_NE(std::string(e->what()).find("sans"), std::string::npos) << e->what();
 }
 
+// fonts.toml is read like the layout: every key known, every value of its
+// type, each fault said at its line when the registry is made (before any face loads).
+TEST(FontRegistry, BadFontsTomlIsRejectedAtTheLineAtFault) {
+  const std::string body = "[roles.body]\nfile = \"" + kSerifTtc + "\"\nface = \"NotoSerifCJKsc-Regular\"\n";  // 1-3
+  struct Case {
+    const char* why;
+    std::string text;
+    int line;
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {"a misspelt key in a role", body + "fase = \"NotoSerifCJKsc-Bold\"\n", 4, "fase"},
+      {"a misspelt top-level table", body + "\n[role.caption]\nfile = \"x.ttf\"\n", 5, "role"},
+      {"a file that is not a string", "[roles.body]\nface = \"X\"\nfile = 3\n", 3, "'file' must be a string"},
+      {"a face that is not a string", "[roles.body]\nfile = \"x.ttf\"\n\nface = [\"X\"]\n", 4, "'face' must be a string"},
+      {"a role that is not a table", "[roles]\nbody = \"x.ttf\"\n", 2, "body"},
+      {"roles that are not a table", "roles = 3\n", 1, "roles"},
+      {"a misspelt key in [fallback]", body + "[fallback]\nchains = [\"body\"]\n", 5, "chains"},
+      {"a fallback without a chain", body + "[fallback]\n", 4, "chain"},
+      {"a chain that is not a list", body + "[fallback]\nchain = \"body\"\n", 5, "chain"},
+      {"a chain entry that is not a string", body + "[fallback]\nchain = [\n  \"body\",\n  7,\n]\n", 7, "strings"},
+      {"a chain naming no role", body + "[fallback]\nchain = [\n  \"body\",\n  \"no_such_role\",\n]\n", 7, "no_such_role"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.why);
+    TempDir dir;
+    const std::string toml = dir.write("fonts.toml", c.text);
+    auto e = catch_input_error([&] { FontRegistry fonts(toml); });
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->file(), toml) << e->what();
+    EXPECT_EQ(e->line(), c.line) << e->what();
+    EXPECT_NE(std::string(e->what()).find(c.says), std::string::npos) << e->what();
+  }
+}
+
+TEST(FontRegistry, TheProjectsFontsTomlPassesTheChecks) {
+  const FontRegistry& fonts = project_fonts();
+  EXPECT_GE(fonts.roles().size(), 8u);
+  EXPECT_EQ(fonts.fallback().size(), 6u);
+}
+
 TEST(Face, GlyphForMapsCharactersTheFaceHasAndOnlyThose) {
   const Face& body = project_fonts().face("body");
   EXPECT_NE(body.glyph_for(U'报'), 0u);

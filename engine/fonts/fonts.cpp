@@ -6,9 +6,9 @@
 #include <hb-ot.h>
 
 #include <filesystem>
-#include <toml++/toml.h>
 
 #include "diag/diag.h"
+#include "diag/toml.h"
 
 namespace paiban {
 
@@ -88,37 +88,40 @@ Face::Metrics Face::descriptor_metrics() const {
 }
 
 FontRegistry::FontRegistry(const std::string& fonts_toml) : config_(fonts_toml) {
-  std::string text = read_file(fonts_toml);
-  toml::table root;
-  try {
-    root = toml::parse(text, fonts_toml);
-  } catch (const toml::parse_error& e) {
-    throw InputError(fonts_toml, static_cast<int>(e.source().begin.line), std::string(e.description()));
-  }
-  if (const toml::table* fb = root["fallback"].as_table()) {
-    chain_line_ = static_cast<int>(fb->source().begin.line);
-    const toml::array* chain = (*fb)["chain"].as_array();
-    if (!chain) throw InputError(fonts_toml, chain_line_, "[fallback] needs chain = [role, ...]");
+  const TomlReader rd{fonts_toml};
+  const toml::table root = rd.parse();
+  rd.known(root, {"roles", "fallback"}, "fonts.toml");
+  std::vector<int> chain_lines;
+  if (const toml::table* fb = rd.table(root, "fallback")) {
+    rd.known(*fb, {"chain"}, "[fallback]");
+    const toml::node* node = fb->get("chain");
+    const toml::array* chain = node ? node->as_array() : nullptr;
+    if (!chain) throw InputError(fonts_toml, rd.line(node ? *node : *fb), "[fallback] needs chain = [role, ...]");
     for (const toml::node& n : *chain) {
       auto v = n.value<std::string>();
-      if (!v) throw InputError(fonts_toml, static_cast<int>(n.source().begin.line), "fallback roles are strings");
+      if (!v) throw InputError(fonts_toml, rd.line(n), "fallback roles are strings");
       chain_.push_back(*v);
+      chain_lines.push_back(rd.line(n));
     }
   }
-  const toml::table* roles = root["roles"].as_table();
+  const toml::table* roles = rd.table(root, "roles");
   if (!roles) throw InputError(fonts_toml, 1, "missing table [roles]");
-  for (auto&& [name, node] : *roles) {
-    int line = static_cast<int>(node.source().begin.line);
+  for (auto&& [key, node] : *roles) {
+    const std::string name(key.str());
     const toml::table* t = node.as_table();
-    if (!t) throw InputError(fonts_toml, line, "role '" + std::string(name.str()) + "' must be a table");
+    if (!t) throw InputError(fonts_toml, rd.line(node), "role '" + name + "' must be a table { file = …, face = … }");
+    rd.known(*t, {"file", "face"}, "role '" + name + "'");
     Role r;
-    r.line = line;
-    r.file = t->get("file") ? t->get("file")->value_or(std::string()) : std::string();
-    r.ps_name = t->get("face") ? t->get("face")->value_or(std::string()) : std::string();
-    if (r.file.empty() || r.ps_name.empty())
-      throw InputError(fonts_toml, line, "role '" + std::string(name.str()) + "' needs 'file' and 'face'");
-    roles_[std::string(name.str())] = r;
+    r.line = rd.line(node);
+    r.file = rd.text(*t, "file", "");
+    r.ps_name = rd.text(*t, "face", "");
+    if (r.file.empty() || r.ps_name.empty()) throw InputError(fonts_toml, r.line, "role '" + name + "' needs 'file' and 'face'");
+    roles_[name] = r;
   }
+  // A fallback that names no role is said now, at its line, not when a rare character first needs it.
+  for (size_t i = 0; i < chain_.size(); ++i)
+    if (!roles_.count(chain_[i]))
+      throw InputError(fonts_toml, chain_lines[i], "fallback role '" + chain_[i] + "' is not defined under [roles]");
 }
 
 FontRegistry::~FontRegistry() {
@@ -128,11 +131,7 @@ FontRegistry::~FontRegistry() {
 
 const std::vector<const Face*>& FontRegistry::fallback() const {
   if (!fallback_loaded_) {
-    for (const std::string& role : chain_) {
-      if (!roles_.count(role))
-        throw InputError(config_, chain_line_, "fallback role '" + role + "' is not defined under [roles]");
-      fallback_.push_back(&face(role));
-    }
+    for (const std::string& role : chain_) fallback_.push_back(&face(role));
     fallback_loaded_ = true;
   }
   return fallback_;

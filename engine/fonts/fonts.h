@@ -59,7 +59,9 @@ class Face : public std::enable_shared_from_this<Face> {
 // fonts/fonts.toml: roles (body, headline, masthead, ...) to font files and faces.
 class FontRegistry {
  public:
-  // Throws InputError naming fonts.toml and the line of a bad role.
+  // Read through checked accessors: unknown keys, values of the wrong type,
+  // roles without file or face and fallbacks naming no role are InputErrors
+  // at their fonts.toml line. Faces are loaded on first use.
   explicit FontRegistry(const std::string& fonts_toml);
   ~FontRegistry();
 
@@ -79,7 +81,6 @@ class FontRegistry {
   std::string config_;
   std::map<std::string, Role> roles_;
   std::vector<std::string> chain_;
-  int chain_line_ = 0;
   mutable std::vector<const Face*> fallback_;
   mutable bool fallback_loaded_ = false;
   mutable std::map<std::string, hb_blob_t*> blobs_;                 // one map per file

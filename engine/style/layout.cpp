@@ -1,66 +1,17 @@
 #include "style/layout.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
-#include <initializer_list>
-#include <string_view>
 
 #include "diag/diag.h"
+#include "diag/toml.h"
 
 namespace paiban {
 namespace {
 
 constexpr double kMm = 72.0 / 25.4;
 
-struct Reader {
-  std::string file;
-
-  int line(const toml::node& n) const { return static_cast<int>(n.source().begin.line); }
-
-  double number(const toml::table& t, const char* key, double fallback) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    if (auto v = n->value<double>()) return *v;
-    throw InputError(file, line(*n), std::string("'") + key + "' must be a number");
-  }
-
-  // A count (columns, lines): a TOML integer in [lo, hi], never a float that
-  // could overflow a cast.
-  int count(const toml::table& t, const char* key, int fallback, int lo, int hi) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    const auto* i = n->as_integer();
-    if (!i) throw InputError(file, line(*n), std::string("'") + key + "' must be a whole number");
-    if (i->get() < lo || i->get() > hi)
-      throw InputError(file, line(*n), std::string("'") + key + "' must be between " + std::to_string(lo) + " and " +
-                                           std::to_string(hi));
-    return static_cast<int>(i->get());
-  }
-
-  bool flag(const toml::table& t, const char* key, bool fallback) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    auto v = n->value<bool>();
-    if (!v) throw InputError(file, line(*n), std::string(key) + " is true or false");
-    return *v;
-  }
-
-  std::string text(const toml::table& t, const char* key, const std::string& fallback) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    auto v = n->value<std::string>();
-    if (!v) throw InputError(file, line(*n), std::string("'") + key + "' must be a string");
-    return *v;
-  }
-
-  // A key the reader does not know is a typing error the editor must hear of.
-  void known(const toml::table& t, std::initializer_list<std::string_view> keys, const std::string& where) const {
-    for (auto&& [k, v] : t)
-      if (std::find(keys.begin(), keys.end(), k.str()) == keys.end())
-        throw InputError(file, line(v), "unknown key '" + std::string(k.str()) + "' in " + where);
-  }
-
+// The layout's own readings on top of the checked accessors.
+struct Reader : TomlReader {
   Align align(const std::string& s, const toml::node& at) const {
     if (s == "justify") return Align::Justify;
     if (s == "left") return Align::Left;
@@ -108,13 +59,8 @@ const HeadlineSpec& Layout::headline(const std::string& n) const {
 }
 
 Layout load_layout(const std::string& file) {
-  Reader rd{file};
-  toml::table root;
-  try {
-    root = toml::parse(read_file(file), file);
-  } catch (const toml::parse_error& e) {
-    throw InputError(file, static_cast<int>(e.source().begin.line), std::string(e.description()));
-  }
+  Reader rd{{file}};
+  toml::table root = rd.parse();
   Layout l;
   l.file = file;
   rd.known(root, {"name", "page", "body", "styles", "headline", "print", "masthead"}, "the layout");
