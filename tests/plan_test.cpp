@@ -63,6 +63,13 @@ void to_article_lists(const fs::path& toml) {
   spit(toml, out);
 }
 
+// The sample's issue.toml with no [[page]] at all and `pages = 4` (level 3).
+void to_page_count(const fs::path& toml) {
+  std::string text = slurp(toml);
+  text = text.substr(0, text.find("[[page]]"));
+  spit(toml, std::regex_replace(text, std::regex("layout = \"broadsheet\"\n"), "layout = \"broadsheet\"\npages = 4\n"));
+}
+
 // Blank grid lines under the text of a made-up page's modules, at most.
 int largest_white(const PlannedIssue& p, int page) {
   std::string key = "page " + std::to_string(page) + ": the copy is short: up to ";
@@ -352,6 +359,28 @@ TEST(PlanLevel2, SixtyCharactersMoreInSummitChangeOnlyItsPage) {
   };
   EXPECT_NE(page_text("a.pdf", 1), page_text("b.pdf", 1));
   for (int page = 2; page <= 4; ++page) EXPECT_EQ(page_text("a.pdf", page), page_text("b.pdf", page)) << page;
+}
+
+TEST(PlanLevel3, TheSampleWithOnlyAPageCountFits) {
+  IssueCopy copy;
+  to_page_count(copy.toml());
+  ASSERT_EQ(slurp(copy.toml()).find("[[page]]"), std::string::npos);
+  PlannedIssue p = desk().plan(copy.issue);
+  ASSERT_TRUE(p.ok()) << said(p);
+  ASSERT_EQ(p.issue.pages.size(), 4u);
+  std::map<std::string, int> page_of;
+  for (const PagePlan& pg : p.issue.pages) {
+    EXPECT_EQ(sum(pg.row_lines), desk().layout.lines) << "page " << pg.number;
+    for (const Area& a : pg.areas) page_of[a.module] = pg.number;
+  }
+  for (const auto& [id, a] : p.issue.articles) EXPECT_TRUE(page_of.count(id)) << id;  // every article placed
+  EXPECT_EQ(page_of["lead"], 1);
+  const PagePlan& p1 = p.issue.pages[0];
+  EXPECT_EQ(area_of(p1, "lead").row, 1);  // under the masthead
+  TempDir out;
+  RunResult r = run(paiban_command("build " + quoted(copy.issue.string()) + " -o " + quoted(out.file("l3.pdf"))));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.find("overset"), std::string::npos) << r.out;
 }
 
 // --- paiban plan --write -------------------------------------------------------------

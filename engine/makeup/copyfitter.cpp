@@ -20,6 +20,7 @@ struct Copyfitter::Impl {
   std::map<std::tuple<std::string, std::string, int>, int> heads;      // (id, style, cols) → lines
   std::map<std::tuple<std::string, std::string, int, int>, int> fits;  // (id, style, cols, from) → lines
   std::map<std::string, int> jump_heads;
+  std::map<std::string, int> characters;  // of the body, per article
 
   Impl(const Issue& is, const Layout& L, const FontRegistry& fonts, TextCache* cache)
       : issue(is), layout(L), ctx{is, L, fonts, scratch, cache, true} {}
@@ -86,11 +87,13 @@ int Copyfitter::body_lines(const std::string& id, int from) {
 }
 
 int Copyfitter::characters(const std::string& id) const {
+  auto known = impl_->characters.find(id);
+  if (known != impl_->characters.end()) return known->second;
   int n = 0;
   for (const Block& b : impl_->article(id).blocks)
     for (const Span& s : b.spans)
       for (unsigned char c : s.text) n += (c & 0xC0) != 0x80;
-  return n;
+  return impl_->characters[id] = n;
 }
 
 int Copyfitter::headline_lines(const std::string& id, const std::string& style, int cols) {

@@ -183,19 +183,21 @@ struct Bounds {
   int lo = 0, hi = 0;     // the height the module asks: least, most
   int depth = 0;          // text: body lines per column
   bool ok = false;
+  bool known = false;
 };
 
 struct Search {
   Desk& d;
   const std::vector<Item>& items;
   int avail = 0;
-  int max_cols = 6;  // no module wider than the first one
-  std::map<std::pair<int, int>, Bounds> bounds;  // (item, cols)
+  int max_cols = 6;  // no module wider than any text module may be
+  std::vector<Bounds> bounds;  // item × 9 + cols (0 to 8)
+  std::map<std::pair<int, int>, std::vector<struct Option>> options;  // bands of items [i, j)
 
-  Bounds at(int i, int cols) {
-    auto key = std::make_pair(i, cols);
-    auto it = bounds.find(key);
-    if (it != bounds.end()) return it->second;
+  const Bounds& at(int i, int cols) {
+    size_t key = static_cast<size_t>(i) * 9 + static_cast<size_t>(cols);
+    if (bounds.size() < items.size() * 9) bounds.resize(items.size() * 9);
+    if (bounds[key].known) return bounds[key];
     const Item& x = items[static_cast<size_t>(i)];
     Bounds b;
     bool brief = x.kind == Item::Text && d.fit.characters(x.id) < 150;
@@ -209,11 +211,12 @@ struct Search {
         if (x.kind == Item::JumpRest) b.depth = dm.need;
       } else {
         b.lo = x.kind == Item::JumpFirst ? dm.target : dm.lo;  // the page's share, decided before the search
-        if (x.kind == Item::JumpFirst && x.carry > 0) b.depth = dm.lo - 1 - d.fit.headline_lines(x.id, style_for(d, x, cols), cols);
         b.hi = std::min(dm.hi, avail);
         b.depth = 20;
+        if (x.kind == Item::JumpFirst && x.carry > 0) b.depth = dm.lo - 1 - d.fit.headline_lines(x.id, style_for(d, x, cols), cols);
       }
     }
+    b.known = true;
     return bounds[key] = b;
   }
 
@@ -237,7 +240,9 @@ constexpr int kDealBand = 8;  // items in a band dealt into two stacks
 struct Option {
   Band band;
   int lo = 0, hi = 0;   // heights the band may take without white beyond one line a module
+  int widest = 0;       // columns of its widest group
   double cost = 0;
+  std::vector<double> at_height;  // cost at heights lo, lo + 1, ... (only stretchy bands go on growing)
   std::vector<int> group_lo, group_hi;
 };
 
@@ -253,6 +258,8 @@ void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::
   }
 }
 
+double band_white(const Option& o, int h);
+
 // A band holding `stacks` side by side: every width the columns allow.
 void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int columns, double extra,
                  std::vector<Option>& out) {
@@ -261,6 +268,10 @@ void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int col
   std::vector<int> cur;
   compositions(columns, g, cur, widths);
   for (const auto& ws : widths) {
+    bool fits = true;
+    for (int k = 0; k < g && fits; ++k)
+      for (int it : stacks[k]) fits = fits && s.at(it, ws[k]).ok;
+    if (!fits) continue;
     Option o;
     o.cost = extra;
     bool ok = true;
@@ -278,6 +289,7 @@ void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int col
       o.group_hi.push_back(ghi);
       lo = std::max(lo, glo);
       o.band.groups.push_back(Group{ws[k], stacks[k]});
+      o.widest = std::max(o.widest, ws[k]);
     }
     if (!ok) continue;
     // More important items (earlier) no narrower than later ones in the band.
@@ -285,6 +297,10 @@ void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int col
       for (int b = a + 1; b < g; ++b)
         if (ws[a] < ws[b]) o.cost += 20.0 * (ws[b] - ws[a]);
     o.lo = lo;
+    for (int bh = o.lo; bh <= o.lo + 60; ++bh) {
+      o.at_height.push_back(o.cost + band_white(o, bh));
+      if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;
+    }
     out.push_back(std::move(o));
   }
 }
@@ -342,47 +358,46 @@ struct Plan2 {
   int used = 0;
 };
 
-Plan2 search_bands(Search& s, int columns, int avail) {
+// The bands of items [i, j), built once for every width limit tried.
+const std::vector<Option>& bands_of(Search& s, int i, int j, int columns) {
+  auto key = std::make_pair(i, j);
+  auto it = s.options.find(key);
+  if (it == s.options.end()) it = s.options.emplace(key, band_options(s, i, j, columns)).first;
+  return it->second;
+}
+
+// The best bands with no group wider than `widest` columns, `H` lines tall at most.
+Plan2 search_bands(Search& s, int columns, int avail, int widest, int H) {
   const int n = static_cast<int>(s.items.size());
   const double inf = 1e18;
-  // best[i][h]: items [0, i) set in bands `h` lines tall in all.
-  // Room to see how far over the page an arrangement runs: at most every item stacked in one column group.
-  int H = avail + 40;
-  for (int i = 0; i < n; ++i) {
-    int least = kFree;
-    for (int w = 1; w <= 6; ++w)
-      if (s.at(i, w).ok) least = std::min(least, s.at(i, w).lo);
-    if (least < kFree) H += least;
-  }
+  // best[i][h]: items [0, i) set in bands `h` lines tall in all; from: the last band and its height.
   std::vector<std::vector<double>> best(n + 1, std::vector<double>(H + 1, inf));
-  std::vector<std::vector<std::pair<int, Band>>> from(n + 1, std::vector<std::pair<int, Band>>(H + 1));
-  std::vector<std::vector<int>> from_h(n + 1, std::vector<int>(H + 1, -1));
+  std::vector<std::vector<std::pair<const Option*, int>>> from(n + 1, std::vector<std::pair<const Option*, int>>(H + 1));
+  std::vector<std::vector<int>> from_i(n + 1, std::vector<int>(H + 1, -1));
   best[0][0] = 0;
-  for (int i = 0; i < n; ++i)
-    for (int j = i + 1; j <= std::min(n, i + kDealBand); ++j) {
-      std::vector<Option> opts = band_options(s, i, j, columns);
-      for (const Option& o : opts) {
-        // The band's cost at each height it may take (only stretchy bands go on growing).
-        std::vector<double> at_height;
-        for (int bh = o.lo; bh <= o.lo + 60 && bh <= H; ++bh) {
-          at_height.push_back(o.cost + band_white(o, bh));
-          if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;
-        }
-        for (int h = 0; h <= H; ++h) {
-          if (best[i][h] >= inf) continue;
-          for (int k = 0; k < static_cast<int>(at_height.size()) && h + o.lo + k <= H; ++k) {
-            double c = best[i][h] + at_height[static_cast<size_t>(k)];
+  std::vector<int> reach;
+  for (int i = 0; i < n; ++i) {
+    reach.clear();
+    for (int h = 0; h <= H; ++h)
+      if (best[i][h] < inf) reach.push_back(h);
+    for (int j = i + 1; j <= std::min(n, i + kDealBand); ++j)
+      for (const Option& o : bands_of(s, i, j, columns)) {
+        if (o.widest > widest) continue;
+        const int heights = static_cast<int>(o.at_height.size());
+        for (int h : reach) {
+          const double base = best[i][h];
+          for (int k = 0; k < heights && h + o.lo + k <= H; ++k) {
+            double c = base + o.at_height[static_cast<size_t>(k)];
             int to = h + o.lo + k;
             if (c < best[j][to]) {
               best[j][to] = c;
-              from[j][to] = {i, o.band};
-              from[j][to].second.height = o.lo + k;
-              from_h[j][to] = h;
+              from[j][to] = {&o, o.lo + k};
+              from_i[j][to] = i;
             }
           }
         }
       }
-    }
+  }
   Plan2 p;
   int pick = -1;
   double pick_cost = inf;
@@ -396,12 +411,33 @@ Plan2 search_bands(Search& s, int columns, int avail) {
   p.cost = pick_cost;
   p.used = pick;
   for (int j = n, h = pick; j > 0;) {
-    auto [i, b] = from[j][h];
-    int ph = from_h[j][h];
+    auto [o, bh] = from[j][h];
+    Band b = o->band;
+    b.height = bh;
     p.bands.insert(p.bands.begin(), b);
+    int i = from_i[j][h];
+    h -= bh;
     j = i;
-    h = ph;
   }
+  return p;
+}
+
+// The best bands: first within 40 lines over the page; when none is found there,
+// with room for the column-lines the items need at least (to say how far over it runs).
+Plan2 search_bands(Search& s, int columns, int avail, int widest) {
+  Plan2 p = search_bands(s, columns, avail, widest, avail + 40);
+  if (!p.bands.empty()) return p;
+  long area = 0, tallest = 0;
+  for (int i = 0; i < static_cast<int>(s.items.size()); ++i) {
+    long least = -1;
+    for (int w = 1; w <= std::min(6, widest); ++w)
+      if (s.at(i, w).ok && (least < 0 || w * s.at(i, w).lo < least)) least = w * s.at(i, w).lo;
+    for (int w = 1; w <= std::min(6, widest); ++w)
+      if (s.at(i, w).ok) tallest = std::max<long>(tallest, s.at(i, w).lo);
+    area += std::max(0L, least);
+  }
+  int H = static_cast<int>(std::max<long>(area / columns, avail) + 2 * tallest + 40);
+  for (; p.bands.empty() && H < 100000; H *= 2) p = search_bands(s, columns, avail, widest, H);
   return p;
 }
 
@@ -449,9 +485,9 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
   // The first article is the widest: try its widths from six columns down.
   Plan2 best;
   int best_w = 0;
+  Search s{d, rest, avail, 6, {}, {}};
   for (int w = 6; w >= 3; --w) {
-    Search s{d, rest, avail, w, {}};
-    Plan2 p = search_bands(s, L.columns - col0, avail);
+    Plan2 p = search_bands(s, L.columns - col0, avail, w);
     if (!p.bands.empty()) p.cost += 10.0 * (6 - w);
     if (!p.bands.empty() && p.cost < best.cost) best = p, best_w = w;
   }

@@ -5,6 +5,7 @@
 #include "plan/plan.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -170,6 +171,7 @@ struct Pager {
   std::map<std::string, std::vector<int>> pages_of;  // in page order (a story on two pages jumps)
   std::map<std::string, int> next_slot;
   std::map<int, MadePage> made_first;  // continuation pages made up before the page they continue
+  std::map<std::pair<int, std::vector<std::string>>, int> tried;  // (page, list) → badness
 
   std::vector<Item> items_of(const PagePlan& p, int shift) {
     std::vector<Item> items;
@@ -248,6 +250,75 @@ struct Pager {
     return best;
   }
 
+  // How badly page `p` comes out with its present list: a page over is worse
+  // than any white; more than three blank lines under a module (a hole a reader
+  // sees) count per line.
+  int badness(int p) {
+    auto key = std::make_pair(p, lists[p - 1]);
+    auto it = tried.find(key);
+    if (it != tried.end()) return it->second;
+    const PagePlan& pp = is.pages[static_cast<size_t>(p - 1)];
+    MadePage m = make_page(d, items_of(pp, 0), pp);
+    return tried[key] = m.fitted.fits ? std::max(0, m.fitted.white - 3) : 1000 + 100 * m.fitted.over;
+  }
+
+  // Level 3, after the first share-out: while a page is over or shows white, an
+  // article the planner put there moves to the page before or after, or trades
+  // places with one from there; the move that helps the two pages most first.
+  // Articles keep their order of importance within a page; the lead, page hints,
+  // sections and the editor's own lists stay put.
+  void rebalance(const std::set<std::string>& movable, const std::map<std::string, int>& rank) {
+    std::vector<int> pages;
+    for (const PagePlan& p : is.pages) {
+      bool jumps = false;
+      for (const std::string& id : lists[p.number - 1]) jumps = jumps || (id[0] != '@' && pages_of[id].size() > 1);
+      if (p.grid.empty() && !jumps) pages.push_back(p.number);
+    }
+    auto in = [&](int p) { return std::find(pages.begin(), pages.end(), p) != pages.end(); };
+    auto place = [&](int p, const std::string& id) {
+      auto& l = lists[p - 1];
+      auto at = std::find_if(l.begin(), l.end(), [&](const std::string& x) { return rank.count(x) && rank.at(x) > rank.at(id); });
+      l.insert(at, id);
+      pages_of[id] = {p};
+    };
+    auto take = [&](int p, const std::string& id) {
+      auto& l = lists[p - 1];
+      l.erase(std::find(l.begin(), l.end(), id));
+    };
+    for (int round = 0; round < 4 * static_cast<int>(pages.size()); ++round) {
+      int gain = 0;
+      std::function<void()> apply;
+      for (int p : pages) {
+        int bp = badness(p);
+        if (bp == 0) continue;
+        for (int q : {p - 1, p + 1}) {
+          if (!in(q)) continue;
+          int before = bp + badness(q);
+          std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
+          for (const std::string& a : from) {
+            if (!movable.count(a)) continue;
+            take(p, a), place(q, a);
+            int g = before - badness(p) - badness(q);
+            take(q, a), place(p, a);
+            if (g > gain) gain = g, apply = [=, &take, &place] { take(p, a), place(q, a); };
+          }
+          for (const std::string& a : from) {
+            if (!movable.count(a) || gain > 0) continue;
+            for (const std::string& b : to) {  // or trade places with one of the other page's
+              if (!movable.count(b)) continue;
+              take(p, a), place(q, a), take(q, b), place(p, b);
+              int h = before - badness(p) - badness(q);
+              take(p, b), place(q, b), take(q, a), place(p, a);
+              if (h > gain) gain = h, apply = [=, &take, &place] { take(p, a), place(q, a), take(q, b), place(p, b); };
+            }
+          }
+        }
+      }
+      if (gain <= 0) break;
+      apply();
+    }
+  }
+
   // The first body slot from which the rest of the story fits a continuation `cols` × `lines`.
   int first_slot_held(const std::string& id, const std::string& style, int cols, int lines) {
     int lo = 1, hi = d.fit.slots(id);
@@ -267,7 +338,7 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
   PlannedIssue out;
   out.issue = d.issue;
   Issue& is = out.issue;
-  Pager pg{d, is, std::vector<std::vector<std::string>>(is.pages.size()), {}, {}, {}};
+  Pager pg{d, is, std::vector<std::vector<std::string>>(is.pages.size()), {}, {}, {}, {}};
   for (const PagePlan& p : is.pages) pg.lists[p.number - 1] = p.articles;
   distribute(d, is, pg.lists, bonus);
   for (const PagePlan& p : is.pages) {
@@ -275,6 +346,24 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
       if (a.module[0] != '@') pg.pages_of[a.module].push_back(p.number);
     for (const std::string& id : pg.lists[p.number - 1])
       if (id[0] != '@') pg.pages_of[id].push_back(p.number);
+  }
+  {
+    std::set<std::string> movable;
+    std::map<std::string, int> rank;
+    std::set<std::string> all;
+    for (const auto& [id, a] : is.articles) all.insert(id);
+    std::vector<std::string> order = by_priority(is, all);
+    for (size_t k = 0; k < order.size(); ++k) rank[order[k]] = is_lead(is.articles.at(order[k])) ? -1 : static_cast<int>(k);
+    for (const PagePlan& p : is.pages)
+      for (const std::string& id : pg.lists[p.number - 1]) {
+        const Article& a = is.articles.at(id);
+        bool own = std::find(p.articles.begin(), p.articles.end(), id) != p.articles.end();
+        bool section = !a.section.empty() && std::any_of(is.pages.begin(), is.pages.end(), [&](const PagePlan& x) {
+          return x.section == a.section;
+        });
+        if (!own && !is_lead(a) && a.page == 0 && !section) movable.insert(id);
+      }
+    pg.rebalance(movable, rank);
   }
   auto& next_slot = pg.next_slot;
   for (PagePlan& p : is.pages) {
