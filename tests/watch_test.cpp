@@ -166,6 +166,25 @@ TEST_F(WatchLayout, EveryLayoutSettingReachesThePageThroughTheKeptWorkshop) {
   EXPECT_TRUE(look(shop) == before);
 }
 
+// A subhead is set in the font its style names, not the body's bold: changing
+// only the font (same size and alignment) moves every subhead to that face.
+TEST_F(WatchLayout, SubheadsAreSetInTheirStylesFont) {
+  auto face_of = [](const BuildResult& r, const std::u32string& text) -> std::string {
+    for (const Page& p : r.edition.pages)
+      for (const TextRun& run : p.text)
+        if (run.text == text) return run.face->ps_name();
+    return "";
+  };
+  spit(root.path() / "layouts" / "broadsheet.toml",
+       set_key(layout, "styles", "subhead", "{ font = \"headline_song\", size = 9, align = \"center\" }"));
+  Workshop shop(root.str());
+  const BuildResult r = shop.build(options());
+  EXPECT_EQ(face_of(r, U"视线的路径"), "NotoSerifCJKsc-Bold");
+  EXPECT_EQ(face_of(r, U"块状组合"), "NotoSerifCJKsc-Bold");
+  const BuildResult sample = Workshop(PAIBAN_SOURCE_DIR).build(options());
+  EXPECT_EQ(face_of(sample, U"视线的路径"), "NotoSansCJKsc-Bold") << "the sample's subheads are in body_bold";
+}
+
 TEST_F(WatchLayout, UnknownFontRoleIsReportedAtTheLayoutLineThatNamesIt) {
   const std::string bad = set_key(layout, "styles", "byline", "{ font = \"no_such_role\", size = 9 }");
   spit(root.path() / "layouts" / "broadsheet.toml", bad);

@@ -22,6 +22,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
   const Layout& L = ctx.layout;
   Body body;
   TextStyle regular = ctx.style(L.body), bold = ctx.style(L.style("bold"));
+  TextStyle subhead_style = ctx.style(L.style("subhead"));  // the subhead's own font and size, bold or not
   TextStyle dateline = ctx.style(L.style("dateline"));
   bool first_paragraph = true;
   CopyDesk& desk = ctx.edition.copy_desk[a.id];
@@ -66,7 +67,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     }
     for (const Span& sp : b.spans) {
       text += to_u32(sp.text);
-      styles.push_back({static_cast<uint32_t>(text.size()), subhead || sp.bold ? bold : regular});
+      styles.push_back({static_cast<uint32_t>(text.size()), subhead ? subhead_style : sp.bold ? bold : regular});
     }
     // The copy desk may shorten the text (... → ……): the style ranges follow.
     std::vector<uint32_t> ends{names_end};

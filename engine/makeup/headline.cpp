@@ -16,7 +16,7 @@ struct Stack {
   void add(TextPtr t, double size, double step, double space_before, Cmyk colour = {}) {
     if (!t || t->para.lines.empty()) return;
     y += space_before;
-    double first = y + (step - size) / 2 + 0.88 * size;
+    double first = y + (step - size) / 2 + kEmAscent * size;
     y += step * static_cast<double>(t->para.lines.size());
     d.items.push_back(Display::Item{std::move(t), first, step, 0, colour});
   }

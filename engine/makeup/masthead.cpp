@@ -185,7 +185,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
   if (!image.empty())
     page.images.push_back(ImagePlacement{image, name_x, name_top, name_w, name_h});
   else
-    put(page, ctx, is.paper.name, "masthead", size, name_x, name_top + 0.88 * size, name_w + 1, Align::Left,
+    put(page, ctx, is.paper.name, "masthead", size, name_x, name_top + kEmAscent * size, name_w + 1, Align::Left,
         kMastheadRed);
   if (!is.paper.sponsor.empty())
     put(page, ctx, is.paper.sponsor, "kicker", ms.sponsor, x, name_top + name_h + ms.sponsor * 1.4, room_w,

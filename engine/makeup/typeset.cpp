@@ -134,7 +134,7 @@ namespace {
 // exactly which character is missing without needing any font.
 void placeholder(Page& page, char32_t c, double x, double baseline, double em) {
   const Cmyk red{0, 1, 1, 0};
-  double top = baseline - 0.88 * em;
+  double top = baseline - kEmAscent * em;
   page.boxes.push_back(Box{x + 0.04 * em, top, 0.92 * em, em, red, true, 0.4});
   char hex[12];
   int n = std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));

@@ -36,6 +36,11 @@ struct MastheadSpec {
   bool folio_chinese = false;        // 第二版 (chinese) or 第2版 (arabic)
 };
 
+// Where type sits in its em box: the baseline this far below the box's top, in
+// em (the ideographic em box of the CJK faces: 880 units up, 120 down). Every
+// line of the grid, headline, masthead and missing-glyph box is placed by it.
+constexpr double kEmAscent = 0.88;
+
 struct Layout {
   std::string name, file;
   // Page, in pt.
@@ -68,7 +73,7 @@ struct Layout {
   double span_width(int cols) const { return cols * column_width() + (cols - 1) * gutter; }
   // Top of grid line k (0-based) and the baseline of a body line in it.
   double line_top(int k) const { return top + k * leading; }
-  double baseline(int k) const { return line_top(k) + (leading - body.size) / 2 + 0.88 * body.size; }
+  double baseline(int k) const { return line_top(k) + (leading - body.size) / 2 + kEmAscent * body.size; }
 
   const TextStyleSpec& style(const std::string& name) const;  // throws InputError
   const HeadlineSpec& headline(const std::string& name) const;
