@@ -85,5 +85,35 @@ TEST(PreflightOwn, AgreesOnADeliberatelyBadPage) {
   EXPECT_FALSE(seen.count({1, "min-rule", PreflightIssue::Failure}));
 }
 
+// Ink is judged from the page model too (the build's one ink check): a tint of
+// 300% and a CMYK photo darker than the limit fail, marks in the slug do not.
+TEST(PreflightOwn, InkOverTheLimitFailsFromThePageModel) {
+  TempDir dir;
+  Page p;
+  p.number = 3;
+  p.width = 400;
+  p.height = 600;
+  p.boxes.push_back(Box{40, 40, 100, 50, Cmyk{1, 1, 1, 0}, false, 0.5});  // 300%
+  p.boxes.push_back(Box{-8, -8, 5, 5, Cmyk{1, 1, 1, 1}, false, 0.5});     // registration, in the slug
+  Pixels px;
+  px.info.width = px.info.height = 16;
+  px.info.components = 4;
+  px.data.assign(16 * 16 * 4, 0);
+  for (int i = 0; i < 4; ++i) px.data[i] = 255;  // one pixel of 400%
+  const std::string jpeg = dir.write("dark.jpg", encode_jpeg(px, 100)).string();
+  p.images.push_back(ImagePlacement{jpeg, 40, 200, 100, 100});
+  PreflightLimits limits;
+  limits.max_tac = 240;
+  const std::vector<PreflightIssue> own = preflight_pages({p}, limits);
+  std::vector<std::string> tac;
+  for (const PreflightIssue& i : own)
+    if (i.rule == "tac") tac.push_back(i.object + ": " + i.what);
+  ASSERT_EQ(tac.size(), 2u) << listing(own);
+  EXPECT_NE(tac[0].find("a tint: carries 300% ink, over the 240% limit"), std::string::npos) << tac[0];
+  EXPECT_NE(tac[1].find("darkest pixel of image"), std::string::npos) << tac[1];
+  limits.max_tac = 400;
+  for (const PreflightIssue& i : preflight_pages({p}, limits)) EXPECT_NE(i.rule, "tac") << listing({i});
+}
+
 }  // namespace
 }  // namespace paiban

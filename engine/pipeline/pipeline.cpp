@@ -6,11 +6,9 @@
 #include <filesystem>
 
 #include "fonts/fonts.h"
-#include "image/image.h"
 #include "preflight/preflight.h"
 #include "pdf/pdf.h"
 #include "style/layout.h"
-#include "text/text.h"
 
 namespace paiban {
 
@@ -23,40 +21,6 @@ std::string project_root(const std::string& issue_dir) {
   return PAIBAN_SOURCE_DIR;
 }
 
-namespace {
-
-double ink(const Cmyk& c) { return 100 * (c.c + c.m + c.y + c.k); }
-
-// Total area coverage from the page model: the colours of text, rules and tints
-// are known exactly, separated photos are limited when they are made, and a CMYK
-// photo that goes in as it is gets measured. Marks in the slug do not count.
-void check_ink(Edition& ed, double tac) {
-  auto over = [&](const Page& p, double value, const std::string& what) {
-    if (value <= tac + 0.5) return;
-    Notice n;
-    n.level = Notice::Error;
-    n.what = "page " + std::to_string(p.number) + ": " + what + " carries " + std::to_string(static_cast<int>(value)) +
-             "% ink, over the " + std::to_string(static_cast<int>(tac)) + "% limit";
-    ed.notices.push_back(n);
-  };
-  for (const Page& p : ed.pages) {
-    auto inside = [&](double x, double y) { return x >= 0 && y >= 0 && x <= p.width && y <= p.height; };
-    for (const TextRun& r : p.text)
-      if (!r.glyphs.empty() && inside(r.glyphs[0].x, r.baseline)) over(p, ink(r.colour), "text '" + to_utf8(r.text) + "'");
-    for (const Rule& r : p.rules)
-      if (inside(r.x1, r.y1)) over(p, ink(r.colour), "a rule");
-    for (const Box& b : p.boxes)
-      if (inside(b.x, b.y)) over(p, ink(b.fill), "a tint");
-    for (const ImagePlacement& im : p.images) {
-      ImageInfo info = probe_image(im.path);
-      if (info.components != 4) continue;  // grey is one ink; RGB is separated under the limit
-      // The press limit holds at every pixel, not on average (decode_image turns Adobe's inverted CMYK).
-      over(p, max_ink(decode_image(im.path)), "the darkest pixel of image " + im.path);
-    }
-  }
-}
-
-}  // namespace
 
 Workshop::Workshop(const std::string& root) : root_(root) {}
 Workshop::~Workshop() = default;
@@ -117,7 +81,6 @@ BuildResult Workshop::build(const BuildOptions& o) {
     // The press gets nothing that fails the printer's own checks. They are judged
     // from the page model (every colour, rule, size and photo is known), so the
     // PDF is not read back and no rasteriser runs; `paiban preflight FILE` reads it.
-    check_ink(r.edition, layout.press.tac);
     PreflightLimits limits;
     limits.max_tac = layout.press.tac;
     limits.min_text_pt = layout.press.min_text;

@@ -92,10 +92,11 @@ PreflightReport preflight(const std::string& pdf_path, const PreflightLimits& li
 PreflightReport preflight_bytes(const std::string& pdf, const std::string& name, const PreflightLimits& limits);
 
 // A build's own output judged from its placed pages while it is written, so
-// the PDF is not read back: the page checks (min-text, min-rule, image-ppi)
-// with the same rules and limits. The rest of preflight() (identification,
-// output intent, boxes, fonts, colour spaces, transparency) the writer
-// guarantees by construction; ink is the caller's (rasterise_ink is ignored).
+// the PDF is not read back: the page checks (min-text, min-rule, image-ppi,
+// and tac from the colours and CMYK photos the pages carry, without a
+// rasteriser) with the same rules and limits. The rest of preflight()
+// (identification, output intent, boxes, fonts, colour spaces, transparency)
+// the writer guarantees by construction; rasterise_ink is ignored.
 // Throws InputError for an image that cannot be read.
 std::vector<PreflightIssue> preflight_pages(const std::vector<Page>& pages, const PreflightLimits& limits);
 
