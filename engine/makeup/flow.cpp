@@ -93,9 +93,29 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
 
 namespace {
 
+bool several_lines(const Slot& s) { return s.kind == Slot::Text && s.text->para.lines.size() > 1; }
+
+// May a column end between slots[j - 1] and slots[j]? Not after a subhead, not
+// after a paragraph's first line (an orphan at the foot, which also keeps a
+// subhead with two lines of its text), not before its last line (a widow at
+// the head of the next column).
+bool good_end(const std::vector<Slot>& slots, int j) {
+  if (j <= 0 || j >= static_cast<int>(slots.size())) return true;
+  const Slot& a = slots[j - 1];
+  const Slot& b = slots[j];
+  if (a.keep_with_next) return false;
+  if (several_lines(a) && a.line == 0) return false;
+  if (several_lines(b) && !b.keep_with_next && b.text == a.text &&
+      b.line + 1 == static_cast<int>(b.text->para.lines.size()))
+    return false;
+  return true;
+}
+
 // Fills columns in turn; column c takes at most limit(c, lines still to place).
+// A column that would end at a widow, an orphan or a subhead gives up to two
+// lines to the next, when the text may spill on or the later columns have room.
 template <typename Limit>
-Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit) {
+Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit, bool spill) {
   Fill f;
   f.columns.resize(static_cast<size_t>(cols));
   const int n = static_cast<int>(slots.size());
@@ -125,6 +145,24 @@ Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit) {
       left -= s.lines;
       ++i;
     }
+    if (i < n && !good_end(slots, i)) {
+      auto& col = f.columns[c];
+      size_t k = col.size();
+      int given = 0;
+      while (k > 1 && given < 2 && slots[col[k - 1].first].kind != Slot::Image) {
+        --k;
+        given += slots[col[k].first].lines;
+        if (good_end(slots, col[k].first)) break;
+      }
+      int room = 0;
+      for (int later = c + 1; later < cols; ++later) room += limit(later, left + given);
+      if (k < col.size() && good_end(slots, col[k].first) && cap - (used - given) <= 2 && (spill || left + given <= room)) {
+        i = col[k].first;
+        col.resize(k);
+        used -= given;
+        left += given;
+      }
+    }
     f.tallest = std::max(f.tallest, used);
   }
   f.next = i;
@@ -136,7 +174,8 @@ Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit) {
 // then the earlier columns as full as they can be, so the white at the column
 // feet is spread as evenly as the subheads allow and the last column is the short one.
 // Columns end only where a subhead may be parted from what follows.
-Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops) {
+Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
+              bool lonely_lines_allowed) {
   const int cols = static_cast<int>(caps.size());
   const int n = static_cast<int>(slots.size()) - from;
   std::vector<int> sum(static_cast<size_t>(n) + 1, 0);
@@ -144,7 +183,9 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
   auto height = [&](int i, int j) {  // slots [i, j) in one column, a blank at its head dropped
     return sum[j] - sum[i] - (slots[from + i].kind == Slot::Blank ? slots[from + i].lines : 0);
   };
-  auto may_end = [&](int j) { return j == n || !slots[from + j - 1].keep_with_next; };
+  auto may_end = [&](int j) {
+    return j == n || (!slots[from + j - 1].keep_with_next && (lonely_lines_allowed || good_end(slots, from + j)));
+  };
   struct Best {
     int tallest = INT_MAX, shortest = -1, prev = -1;
   };
@@ -189,18 +230,46 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
   return f;
 }
 
+// Balanced columns without lonely lines are taken when they are as even as the
+// best balance allows: their lengths spread no more, the feet within two lines
+// of each other, the last column not the longest.
+std::vector<int> column_lengths(const Fill& f, const std::vector<Slot>& slots) {
+  std::vector<int> out;
+  for (const auto& col : f.columns) {
+    int h = 0;
+    for (auto [slot, at] : col) h = std::max(h, at + slots[slot].lines);
+    out.push_back(h);
+  }
+  return out;
+}
+
+int spread(const std::vector<int>& v) {
+  return v.empty() ? 0 : *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end());
+}
+
+bool tidy(const Fill& f, const std::vector<Slot>& slots, const std::vector<int>& tops, const Fill& lax) {
+  std::vector<int> lengths = column_lengths(f, slots), feet = lengths;
+  for (size_t c = 0; c < feet.size(); ++c) feet[c] += tops[c];
+  if (feet.size() < 2) return true;
+  if (spread(lengths) > spread(column_lengths(lax, slots)) || f.tallest > lax.tallest + 1) return false;
+  return spread(feet) <= 2 && feet.back() <= *std::max_element(feet.begin(), feet.end() - 1);
+}
+
 }  // namespace
 
 Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
                   int reserve, bool balance) {
   const int cols = static_cast<int>(caps.size());
   auto full_limit = [&](int c, int) { return caps[c] - (c == cols - 1 ? reserve : 0); };
-  Fill full = pour(slots, from, cols, full_limit);
+  Fill full = pour(slots, from, cols, full_limit, false);
   if (!balance || full.next < static_cast<int>(slots.size())) return full;
   std::vector<int> room = caps;
   room.back() -= reserve;
-  Fill best = balanced(slots, from, room, tops);
-  return best.next >= static_cast<int>(slots.size()) ? best : full;
+  // Without widows and orphans if the columns can be balanced so; else as even as they go.
+  Fill best = balanced(slots, from, room, tops, false);
+  Fill lax = balanced(slots, from, room, tops, true);
+  if (best.next >= static_cast<int>(slots.size()) && tidy(best, slots, tops, lax)) return best;
+  return lax.next >= static_cast<int>(slots.size()) ? lax : full;
 }
 
 // Fill: the part of the image that covers the frame, cut around the focus
