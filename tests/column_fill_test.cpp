@@ -31,9 +31,14 @@ struct Copy {
   }
 };
 
-Fill pour(const Copy& c, std::vector<int> caps, int reserve = 0) {
+Fill pour(const Copy& c, std::vector<int> caps, int reserve = 0, bool jumps = false) {
   std::vector<int> tops(caps.size(), 0);
-  return fill_columns(c.slots, 0, caps, tops, reserve, false);
+  return fill_columns(c.slots, 0, caps, tops, reserve, false, jumps);
+}
+
+Fill balance(const Copy& c, std::vector<int> caps) {
+  std::vector<int> tops(caps.size(), 0);
+  return fill_columns(c.slots, 0, caps, tops, 0, true, false);
 }
 
 TEST(ColumnFill, NoOrphanAtAColumnFoot) {
@@ -65,6 +70,55 @@ TEST(ColumnFill, FullColumnsWithoutRoomKeepTheirLines) {
   Fill f = pour(c, {4, 1});
   EXPECT_EQ(f.next, 5);
   EXPECT_EQ(c.heights(f), (std::vector<int>{4, 1}));
+}
+
+TEST(ColumnFill, AJumpingFrameGivesItsLonelyLineToTheNextFrame) {
+  // The frame is full and the text goes on: the first line of the second
+  // paragraph goes with it rather than stay alone at the foot.
+  Copy c;
+  c.para(3).para(3);
+  Fill f = pour(c, {4}, 0, true);
+  EXPECT_EQ(c.heights(f), (std::vector<int>{3}));
+  EXPECT_EQ(f.next, 3);
+  Fill g = pour(c, {4}, 0, false);
+  EXPECT_EQ(g.next, 4) << "a frame where the text ends keeps what it can hold";
+  Copy d;
+  d.para(1).para(4);
+  EXPECT_EQ(pour(d, {4}, 0, true).next, 3) << "two lines go over, not the last alone";
+}
+
+TEST(ColumnFill, ASubheadGoesOverWithItsTextInAJumpingFrame) {
+  // Filled greedily the first column ends at [subhead, first line]: the subhead
+  // and its line go over, two lines of white are left.
+  Copy c;
+  c.para(12).para(1, true).para(4).para(20);
+  Fill f = pour(c, {14, 14}, 0, true);
+  Lonely lonely = lonely_lines(f, c.slots);
+  EXPECT_EQ(lonely.total(), 0) << "widows " << lonely.widows << " orphans " << lonely.orphans;
+  EXPECT_EQ(c.heights(f), (std::vector<int>{12, 14}));
+}
+
+TEST(ColumnFill, BalancedColumnsAvoidAWidowWhenALineOfWhiteAllowsIt) {
+  // 2 + 4 + 4 lines in two columns: the most even cut (5 | 5) leaves the second
+  // paragraph's last line alone at the head of column 2; 6 | 4 is taken instead.
+  Copy c;
+  c.para(2).para(4).para(4);
+  Fill f = balance(c, {6, 6});
+  EXPECT_EQ(c.heights(f), (std::vector<int>{6, 4}));
+  EXPECT_EQ(f.next, 10);
+}
+
+TEST(ColumnFill, LonelyLinesAreCounted) {
+  // The counter the report uses: one widow, one orphan, one subhead at a foot.
+  Copy c;
+  c.para(3).para(1, true).para(3);
+  Fill f;
+  f.columns = {{{0, 0}}, {{1, 0}, {2, 1}, {3, 2}}, {{4, 0}, {5, 1}}, {{6, 0}}};
+  f.next = 7;
+  Lonely l = lonely_lines(f, c.slots);
+  EXPECT_EQ(l.orphans, 1);   // column 0: the first paragraph's first line alone
+  EXPECT_EQ(l.subheads, 1);  // column 1 ends at the subhead
+  EXPECT_EQ(l.widows, 1);    // column 3: the last paragraph's last line alone
 }
 
 }  // namespace

@@ -208,9 +208,16 @@ TEST(ProofReport, TextReportListsEveryFrameOfThePage) {
     std::istringstream lines(r.out);
     for (std::string l; std::getline(lines, l);) {
       std::istringstream w(l);
-      std::string page, letter, module;
-      if (w >> page >> letter >> module && page == std::to_string(plan.number) && letter.size() == 1)
+      std::string page, letter, module, fit;
+      if (w >> page >> letter >> module && page == std::to_string(plan.number) && letter.size() == 1) {
         rows.emplace_back(letter[0], module);
+        // No widow, orphan or subhead at a column end anywhere in the sample (#15).
+        int cols = 0, needed = 0, overset = 0, underset = 0, widows = -1, orphans = -1, subheads = -1;
+        w >> cols >> fit >> needed >> overset >> underset >> widows >> orphans >> subheads;
+        EXPECT_EQ(widows, 0) << l;
+        EXPECT_EQ(orphans, 0) << l;
+        EXPECT_EQ(subheads, 0) << l;
+      }
     }
     int frames = 0;
     for (const Area& a : plan.areas) {

@@ -126,7 +126,7 @@ TEST(Tabloid, EveryFrameFitsItsCopy) {
   std::set<std::pair<int, std::string>> seen;
   for (std::string l; std::getline(lines, l);) {
     std::istringstream w(l);
-    // page frm article cols used/avail needed overset underset widows orphans adjusted images
+    // page frm article cols used/avail needed overset underset widows orphans subheads adjusted images
     int page = 0, cols = 0, needed = 0, underset = 0, overset = 0;
     std::string letter, module, fit;
     if (!(w >> page >> letter >> module >> cols >> fit >> needed >> overset >> underset)) continue;

@@ -61,8 +61,19 @@ struct Fill {
 // starts tops[c] lines down the frame's body (under a headline that spans only
 // some columns). `reserve` lines at the foot of the last column stay free (for a
 // jump line). With `balance`, the columns are made as even as the slots allow.
+// A column never ends at a widow, an orphan or a subhead with less than two
+// lines of its text while it can give lines on: to the later columns when they
+// have room, or, when the text `jumps` on to another frame, to that frame.
 Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
-                  int reserve, bool balance);
+                  int reserve, bool balance, bool jumps);
+
+// Lines left alone at column ends: a paragraph's last line at a column head
+// (widow), its first line at a column foot (orphan), a subhead at a foot.
+struct Lonely {
+  int widows = 0, orphans = 0, subheads = 0;
+  int total() const { return widows + orphans + subheads; }
+};
+Lonely lonely_lines(const Fill& fill, const std::vector<Slot>& slots);
 
 void draw_slot(Page& page, const Context& ctx, const Slot& s, double x, int grid_line);
 

@@ -56,18 +56,19 @@ struct Copyfitter::Impl {
     int head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
     return {head(id, style, head_cols), head_cols};
   }
-  // Where the body stops in a frame (as makeup's article() fills it): the first
-  // slot not placed. `head` lines over the first `head_cols` columns.
-  int fill(const std::string& id, int from, int cols, int head_lines, int head_cols, int lines, bool last) {
+  // The body in a frame as makeup's article() fills it; `head` lines over the
+  // first `head_cols` columns. No columns at all when the headline leaves no room.
+  makeup::Fill fill(const std::string& id, int from, int cols, int head_lines, int head_cols, int lines, bool last,
+                    bool balance = false) {
     const makeup::Body& b = body(id);
     int cap = lines - head_lines;
-    if (cap < 2) return from;
+    if (cap < 2) return makeup::Fill{{}, from, 0};
     std::vector<int> caps(static_cast<size_t>(cols), cap), tops(caps.size(), head_lines);
     for (int c = head_cols; c < cols; ++c) {
       caps[c] = lines;
       tops[c] = 0;
     }
-    return makeup::fill_columns(b.slots, from, caps, tops, last ? 0 : 1, false).next;
+    return makeup::fill_columns(b.slots, from, caps, tops, last ? 0 : 1, balance && last, !last);
   }
 };
 
@@ -107,14 +108,19 @@ int Copyfitter::frame_lines(const std::string& id, const std::string& style, int
   auto [head, head_cols] = impl_->heading(id, style, cols, from);
   const int n = slots(id);
   int lines = head + std::max(2, body_lines(id, from) / cols);
-  // Frames only grow to hold more, so the first height that holds it all is the answer.
-  while (impl_->fill(id, from, cols, head, head_cols, lines, true) < n && lines < 100000) ++lines;
+  // Frames only grow to hold more, so the first height that holds it all is the answer,
+  // or a line or two more when that leaves no widow, orphan or subhead at a column end.
+  while (impl_->fill(id, from, cols, head, head_cols, lines, true).next < n && lines < 100000) ++lines;
+  for (int more = 0; more <= 2; ++more) {
+    makeup::Fill f = impl_->fill(id, from, cols, head, head_cols, lines + more, true, true);
+    if (makeup::lonely_lines(f, impl_->body(id).slots).total() == 0) return impl_->fits[key] = lines + more;
+  }
   return impl_->fits[key] = lines;
 }
 
 int Copyfitter::flow(const std::string& id, const std::string& style, int from, int cols, int lines, bool last) {
   auto [head, head_cols] = impl_->heading(id, style, cols, from);
-  return impl_->fill(id, from, cols, head, head_cols, lines, last);
+  return impl_->fill(id, from, cols, head, head_cols, lines, last).next;
 }
 
 int Copyfitter::caption_lines(const std::string& id, int cols) {

@@ -111,62 +111,121 @@ bool good_end(const std::vector<Slot>& slots, int j) {
   return true;
 }
 
-// Fills columns in turn; column c takes at most limit(c, lines still to place).
-// A column that would end at a widow, an orphan or a subhead gives up to two
-// lines to the next, when the text may spill on or the later columns have room.
-template <typename Limit>
-Fill pour(const std::vector<Slot>& slots, int from, int cols, Limit limit, bool spill) {
+// Fills columns in turn, each as full as it goes: column c takes at most caps[c].
+Fill pour(const std::vector<Slot>& slots, int from, const std::vector<int>& caps) {
   Fill f;
+  const int cols = static_cast<int>(caps.size());
   f.columns.resize(static_cast<size_t>(cols));
   const int n = static_cast<int>(slots.size());
-  int left = 0;
-  for (int i = from; i < n; ++i) left += slots[i].lines;
   int i = from;
   for (int c = 0; c < cols && i < n; ++c) {
-    int cap = limit(c, left);
     int used = 0;
     while (i < n) {
       const Slot& s = slots[i];
       if (s.kind == Slot::Blank && used == 0) {
-        left -= s.lines;  // no blank line at the head of a column
-        ++i;
+        ++i;  // no blank line at the head of a column
         continue;
       }
-      if (used + s.lines > cap) break;
+      if (used + s.lines > caps[c]) break;
       // A subhead never ends a column: it stays with the first line it introduces.
       if (s.keep_with_next) {
         int j = i, need = 0;
         while (j < n && slots[j].keep_with_next) need += slots[j++].lines;
         if (j < n) need += slots[j].lines;
-        if (used + need > cap && used > 0) break;
+        if (used + need > caps[c] && used > 0) break;
       }
       f.columns[c].push_back({i, used});
       used += s.lines;
-      left -= s.lines;
       ++i;
-    }
-    if (i < n && !good_end(slots, i)) {
-      auto& col = f.columns[c];
-      size_t k = col.size();
-      int given = 0;
-      while (k > 1 && given < 2 && slots[col[k - 1].first].kind != Slot::Image) {
-        --k;
-        given += slots[col[k].first].lines;
-        if (good_end(slots, col[k].first)) break;
-      }
-      int room = 0;
-      for (int later = c + 1; later < cols; ++later) room += limit(later, left + given);
-      if (k < col.size() && good_end(slots, col[k].first) && cap - (used - given) <= 2 && (spill || left + given <= room)) {
-        i = col[k].first;
-        col.resize(k);
-        used -= given;
-        left += given;
-      }
     }
     f.tallest = std::max(f.tallest, used);
   }
   f.next = i;
   return f;
+}
+
+// A column that would end at a widow, an orphan or a subhead costs more than
+// two white lines at its foot, less than three; white costs the square of its
+// lines, so it is shared out between columns rather than left in one.
+constexpr long kLonely = 20;
+constexpr long kHole = 1000;  // per white line past two: a lonely line is the lesser fault
+
+// The fill with the least white and the fewest lonely column ends, over every
+// way of cutting the slots into columns; what does not fit is the first cost.
+// When the text `jumps` on, lines given up by the last column go to the next
+// frame; when it does not, the column where the text ends may be short.
+Fill pour_tidy(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, bool jumps) {
+  const int cols = static_cast<int>(caps.size());
+  const int n = static_cast<int>(slots.size());
+  const long kNone = LONG_MAX;
+  // cost[c][i]: columns c.. hold slots [i, n) as well as they can; end[c][i]: where column c ends.
+  std::vector<std::vector<long>> cost(static_cast<size_t>(cols) + 1, std::vector<long>(static_cast<size_t>(n) + 1, 0));
+  std::vector<std::vector<int>> end(static_cast<size_t>(cols), std::vector<int>(static_cast<size_t>(n) + 1, 0));
+  long over = 0;
+  for (int i = n; i >= from; --i) {
+    if (i < n) over += slots[i].lines;
+    cost[cols][i] = jumps ? 0 : over * 1000000;
+  }
+  for (int c = cols - 1; c >= 0; --c)
+    for (int i = from; i <= n; ++i) {
+      long best = kNone;
+      int best_j = i;
+      for (int j = i, h = 0; j <= n; ++j) {
+        if (j > i) h += (j - 1 == i && slots[i].kind == Slot::Blank) ? 0 : slots[j - 1].lines;  // no blank at a head
+        if (h > caps[c]) break;
+        if (j < n && j > i && slots[j - 1].keep_with_next) continue;  // a subhead never ends a column
+        long here = cost[c + 1][j];
+        if (here == kNone) continue;
+        if (j < n || jumps) {
+          // A blank before a subhead at the foot is white; more than two white lines are a hole.
+          long white = caps[c] - h + (j - 1 > i && slots[j - 1].kind == Slot::Blank ? slots[j - 1].lines : 0);
+          here += white * white + (white > 2 ? (white - 2) * kHole : 0) + (good_end(slots, j) ? 0 : kLonely);
+        }
+        if (here <= best) best = here, best_j = j;  // ties: the fuller column
+      }
+      cost[c][i] = best;
+      end[c][i] = best_j;
+    }
+  Fill f;
+  f.columns.resize(static_cast<size_t>(cols));
+  int i = from;
+  for (int c = 0; c < cols; ++c) {
+    int j = end[c][i], used = 0;
+    for (int k = i; k < j; ++k) {
+      if (k == i && slots[k].kind == Slot::Blank) continue;
+      f.columns[c].push_back({k, used});
+      used += slots[k].lines;
+    }
+    f.tallest = std::max(f.tallest, used);
+    i = j;
+  }
+  f.next = i;
+  return f;
+}
+
+// Lines each column of a fill reaches down (a blank at its foot is white).
+std::vector<int> column_lengths(const Fill& f, const std::vector<Slot>& slots) {
+  std::vector<int> out;
+  for (const auto& col : f.columns) {
+    int h = 0;  // a blank at the foot is white
+    for (auto [slot, at] : col)
+      if (slots[slot].kind != Slot::Blank) h = std::max(h, at + slots[slot].lines);
+    out.push_back(h);
+  }
+  return out;
+}
+
+// Does a fill end a column where the text goes on at a lonely line, or with
+// more than two lines of white at its foot?
+bool rough_end(const Fill& f, const std::vector<Slot>& slots, const std::vector<int>& caps) {
+  const int n = static_cast<int>(slots.size());
+  std::vector<int> lengths = column_lengths(f, slots);
+  for (size_t c = 0; c < f.columns.size(); ++c) {
+    const auto& col = f.columns[c];
+    if (col.empty() || col.back().first + 1 >= n) continue;
+    if (!good_end(slots, col.back().first + 1) || caps[c] - lengths[c] > 2) return true;
+  }
+  return false;
 }
 
 // Balanced columns, chosen over all ways of cutting the slots into columns: the
@@ -182,6 +241,9 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
   for (int i = 0; i < n; ++i) sum[i + 1] = sum[i] + slots[from + i].lines;
   auto height = [&](int i, int j) {  // slots [i, j) in one column, a blank at its head dropped
     return sum[j] - sum[i] - (slots[from + i].kind == Slot::Blank ? slots[from + i].lines : 0);
+  };
+  auto visible = [&](int i, int j) {  // a blank at its foot is white
+    return height(i, j) - (j - 1 > i && slots[from + j - 1].kind == Slot::Blank ? slots[from + j - 1].lines : 0);
   };
   auto may_end = [&](int j) {
     return j == n || (!slots[from + j - 1].keep_with_next && (lonely_lines_allowed || good_end(slots, from + j)));
@@ -200,7 +262,7 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
         if (j > i && height(i, j) > caps[c]) break;
         if (j != i && !may_end(j)) continue;
         // Columns are compared by where they end, so those under a narrow headline count its lines.
-        int h = tops[c] + (j > i ? height(i, j) : 0);
+        int h = tops[c] + (j > i ? visible(i, j) : 0);
         Best cand{std::max(b.tallest, h), std::min(b.shortest, h), i};
         Best& cur = best[c + 1][j];
         // Ties go to fuller earlier columns, so the last column is the short one.
@@ -230,46 +292,65 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
   return f;
 }
 
-// Balanced columns without lonely lines are taken when they are as even as the
-// best balance allows: their lengths spread no more, the feet within two lines
-// of each other, the last column not the longest.
-std::vector<int> column_lengths(const Fill& f, const std::vector<Slot>& slots) {
-  std::vector<int> out;
-  for (const auto& col : f.columns) {
-    int h = 0;
-    for (auto [slot, at] : col) h = std::max(h, at + slots[slot].lines);
-    out.push_back(h);
-  }
-  return out;
-}
-
+// Balanced columns without lonely lines are taken when they stay even: the
+// column feet within two lines of each other, no deeper than the best balance
+// by more than a line, the last column not the longest.
 int spread(const std::vector<int>& v) {
   return v.empty() ? 0 : *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end());
 }
 
-bool tidy(const Fill& f, const std::vector<Slot>& slots, const std::vector<int>& tops, const Fill& lax) {
-  std::vector<int> lengths = column_lengths(f, slots), feet = lengths;
+// The most white at any column's foot, in lines down to the frame's foot.
+int deepest_white(const Fill& f, const std::vector<Slot>& slots, const std::vector<int>& caps) {
+  std::vector<int> lengths = column_lengths(f, slots);
+  int white = 0;
+  for (size_t c = 0; c < lengths.size(); ++c) white = std::max(white, caps[c] - lengths[c]);
+  return white;
+}
+
+bool tidy(const Fill& f, const std::vector<Slot>& slots, const std::vector<int>& caps, const std::vector<int>& tops,
+          const Fill& lax) {
+  std::vector<int> feet = column_lengths(f, slots);
   for (size_t c = 0; c < feet.size(); ++c) feet[c] += tops[c];
   if (feet.size() < 2) return true;
-  if (spread(lengths) > spread(column_lengths(lax, slots)) || f.tallest > lax.tallest + 1) return false;
+  if (f.tallest > lax.tallest + 1) return false;
+  if (deepest_white(f, slots, caps) > std::max(2, deepest_white(lax, slots, caps))) return false;
   return spread(feet) <= 2 && feet.back() <= *std::max_element(feet.begin(), feet.end() - 1);
 }
 
 }  // namespace
 
 Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
-                  int reserve, bool balance) {
-  const int cols = static_cast<int>(caps.size());
-  auto full_limit = [&](int c, int) { return caps[c] - (c == cols - 1 ? reserve : 0); };
-  Fill full = pour(slots, from, cols, full_limit, false);
-  if (!balance || full.next < static_cast<int>(slots.size())) return full;
+                  int reserve, bool balance, bool jumps) {
   std::vector<int> room = caps;
   room.back() -= reserve;
+  Fill full = pour(slots, from, room);
+  // Only a fill with a lonely line or a hole at a column end is worth the search for a better one.
+  if (rough_end(full, slots, room)) {
+    Fill tidier = pour_tidy(slots, from, room, jumps);
+    if (tidier.next >= full.next || jumps) full = tidier;
+  }
+  if (!balance || full.next < static_cast<int>(slots.size())) return full;
   // Without widows and orphans if the columns can be balanced so; else as even as they go.
   Fill best = balanced(slots, from, room, tops, false);
   Fill lax = balanced(slots, from, room, tops, true);
-  if (best.next >= static_cast<int>(slots.size()) && tidy(best, slots, tops, lax)) return best;
+  if (best.next >= static_cast<int>(slots.size()) && tidy(best, slots, room, tops, lax)) return best;
   return lax.next >= static_cast<int>(slots.size()) ? lax : full;
+}
+
+Lonely lonely_lines(const Fill& fill, const std::vector<Slot>& slots) {
+  Lonely out;
+  for (const auto& col : fill.columns) {
+    if (col.empty()) continue;
+    const Slot& head = slots[col.front().first];
+    const Slot& foot = slots[col.back().first];
+    if (head.kind == Slot::Text && !head.keep_with_next && head.text->para.lines.size() > 1 &&
+        head.line + 1 == static_cast<int>(head.text->para.lines.size()))
+      ++out.widows;
+    if (foot.kind == Slot::Text && !foot.keep_with_next && foot.text->para.lines.size() > 1 && foot.line == 0)
+      ++out.orphans;
+    if (foot.kind == Slot::Text && foot.keep_with_next) ++out.subheads;
+  }
+  return out;
 }
 
 // Fill: the part of the image that covers the frame, cut around the focus

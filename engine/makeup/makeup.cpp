@@ -119,21 +119,6 @@ std::string line_text(const Slot& s) {
   return to_utf8(s.text->shaped.text.substr(l.text_begin, l.text_end - l.text_begin));
 }
 
-// Widows and orphans: a paragraph's last line alone at a column head, its first
-// line alone at a column foot.
-void count_lonely_lines(const Fill& fill, const std::vector<Slot>& slots, FrameFit& fit) {
-  for (const auto& col : fill.columns) {
-    if (col.empty()) continue;
-    const Slot& head = slots[col.front().first];
-    const Slot& foot = slots[col.back().first];
-    if (head.kind == Slot::Text && !head.keep_with_next && head.text->para.lines.size() > 1 &&
-        head.line + 1 == static_cast<int>(head.text->para.lines.size()))
-      ++fit.widows;
-    if (foot.kind == Slot::Text && !foot.keep_with_next && foot.text->para.lines.size() > 1 && foot.line == 0)
-      ++fit.orphans;
-  }
-}
-
 // Flows an article through its frames, as far as the pages asked for need it.
 void article(std::vector<Page>& pages, const Context& ctx, const Article& a, const std::vector<Frame>& frames,
              const MakeupOptions& opt, size_t needed) {
@@ -170,7 +155,7 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
       tops[c] = -head.lines;
     }
     for (int& t : tops) t += head.lines;
-    Fill fill = fill_columns(body.slots, from, caps, tops, last ? 0 : 1, last);
+    Fill fill = fill_columns(body.slots, from, caps, tops, last ? 0 : 1, last, !last);
     int body_top = f.top + head.lines;
     for (size_t c = 0; c < fill.columns.size(); ++c)
       for (auto [slot, placed] : fill.columns[c]) {
@@ -192,7 +177,10 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
           fit.images.push_back({s.block->image, std::min(ppi, static_cast<int>(L.press.max_ppi)), ppi});
         }
       }
-    count_lonely_lines(fill, body.slots, fit);
+    Lonely lonely = lonely_lines(fill, body.slots);
+    fit.widows += lonely.widows;
+    fit.orphans += lonely.orphans;
+    fit.subheads_at_foot += lonely.subheads;
     for (int i = from; i < fill.next; ++i) fit.lines_needed += body.slots[i].lines;
     from = fill.next;
     if (!last && from < n) {

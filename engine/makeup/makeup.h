@@ -31,6 +31,7 @@ struct FrameFit {
   int adjusted_lines = 0;     // lines stretched beyond 0.15 em per gap
   int widows = 0;             // a paragraph's last line alone at the head of a column
   int orphans = 0;            // a paragraph's first line alone at the foot of a column
+  int subheads_at_foot = 0;   // a subhead as the last line of a column
   double x = 0, y = 0, width = 0, height = 0;  // the frame on its page, pt
   std::vector<std::string> overflow;          // overset text, line by line
   struct Image {

@@ -26,8 +26,9 @@ unsigned parse_overlays(const std::string& list, std::string* bad) {
 std::string fit_report_text(const Edition& ed) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "%-4s %-3s %-12s %4s %10s %7s %8s %8s %6s %7s %8s  %s\n", "page", "frm", "article",
-                "cols", "used/avail", "needed", "overset", "underset", "widows", "orphans", "adjusted", "images");
+  std::snprintf(line, sizeof line, "%-4s %-3s %-12s %4s %10s %7s %8s %8s %6s %7s %8s %8s  %s\n", "page", "frm",
+                "article", "cols", "used/avail", "needed", "overset", "underset", "widows", "orphans", "subheads",
+                "adjusted", "images");
   out += line;
   for (const FrameFit& f : ed.frames) {
     std::string images;
@@ -36,9 +37,9 @@ std::string fit_report_text(const Edition& ed) {
                 (im.file_ppi > im.ppi ? " (" + std::to_string(im.file_ppi) + " in the file) " : " ");
     char fit[32];
     std::snprintf(fit, sizeof fit, "%d/%d", f.lines_used, f.lines_available);
-    std::snprintf(line, sizeof line, "%-4d %-3c %-12s %4d %10s %7d %8d %8d %6d %7d %8d  %s\n", f.page, f.letter,
-                  f.module.c_str(), f.columns, fit, f.lines_needed, f.overset_lines, f.underset_lines, f.widows,
-                  f.orphans, f.adjusted_lines, images.c_str());
+    std::snprintf(line, sizeof line, "%-4d %-3c %-12s %4d %10s %7d %8d %8d %6d %7d %8d %8d  %s\n", f.page,
+                  f.letter, f.module.c_str(), f.columns, fit, f.lines_needed, f.overset_lines, f.underset_lines,
+                  f.widows, f.orphans, f.subheads_at_foot, f.adjusted_lines, images.c_str());
     out += line;
   }
   // The copy desk's repairs, counted per article (nothing changed silently).
@@ -68,6 +69,7 @@ Json frame_fit_json(const FrameFit& f) {
           {"underset_lines", f.underset_lines},
           {"widows", f.widows},
           {"orphans", f.orphans},
+          {"subheads_at_foot", f.subheads_at_foot},
           {"adjusted_lines", f.adjusted_lines},
           {"overflow", f.overflow},
           {"images", std::move(images)}};
