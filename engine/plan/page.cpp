@@ -235,7 +235,7 @@ struct Search {
 };
 
 constexpr int kRunBand = 6;   // items in a band cut in order into stacks
-constexpr int kDealBand = 8;  // items in a band dealt into two stacks
+constexpr int kDealBand = 7;  // items in a band dealt into two stacks
 
 struct Option {
   Band band;
@@ -426,7 +426,7 @@ Plan2 search_bands(Search& s, int columns, int avail, int widest, int H) {
 // with room for the column-lines the items need at least (to say how far over it runs).
 Plan2 search_bands(Search& s, int columns, int avail, int widest) {
   Plan2 p = search_bands(s, columns, avail, widest, avail + 40);
-  if (!p.bands.empty()) return p;
+  if (!p.bands.empty() || s.d.trying) return p;
   long area = 0, tallest = 0;
   for (int i = 0; i < static_cast<int>(s.items.size()); ++i) {
     long least = -1;
@@ -437,7 +437,7 @@ Plan2 search_bands(Search& s, int columns, int avail, int widest) {
     area += std::max(0L, least);
   }
   int H = static_cast<int>(std::max<long>(area / columns, avail) + 2 * tallest + 40);
-  for (; p.bands.empty() && H < 100000; H *= 2) p = search_bands(s, columns, avail, widest, H);
+  for (int tries = 0; p.bands.empty() && tries < 2; ++tries, H *= 2) p = search_bands(s, columns, avail, widest, H);
   return p;
 }
 
@@ -484,14 +484,13 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
   }
   // The first article is the widest: try its widths from six columns down.
   Plan2 best;
-  int best_w = 0;
   Search s{d, rest, avail, 6, {}, {}};
-  for (int w = 6; w >= 3; --w) {
+  // A narrower limit costs at least 10 a column, so stop once that cannot pay.
+  for (int w = 6; w >= 3 && best.cost > 10.0 * (6 - w); --w) {
     Plan2 p = search_bands(s, L.columns - col0, avail, w);
     if (!p.bands.empty()) p.cost += 10.0 * (6 - w);
-    if (!p.bands.empty() && p.cost < best.cost) best = p, best_w = w;
+    if (!p.bands.empty() && p.cost < best.cost) best = p;
   }
-  (void)best_w;
   for (const Band& b : best.bands) {
     int band_top = top_cut, band_bottom = sk.cuts++;
     int col = col0;
@@ -507,6 +506,12 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
     top_cut = band_bottom;
   }
   sk.last = top_cut;
+  if (best.bands.empty() && !rest.empty()) {  // no arrangement at all: far too much copy
+    MadePage none;
+    none.plan = std::move(plan);
+    none.fitted.over = std::max(41, best.used - avail);
+    return none;
+  }
   return realise(d, items, sk, std::move(plan), "");
 }
 

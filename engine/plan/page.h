@@ -44,6 +44,7 @@ struct Desk {
   const Issue& issue;
   const Layout& layout;
   Copyfitter& fit;
+  bool trying = false;  // only trying a list (level 3): a page more than 40 lines over is not measured further
 };
 
 // The headline style of an article in a module `cols` wide: its own if it names

@@ -172,6 +172,7 @@ struct Pager {
   std::map<std::string, int> next_slot;
   std::map<int, MadePage> made_first;  // continuation pages made up before the page they continue
   std::map<std::pair<int, std::vector<std::string>>, int> tried;  // (page, list) → badness
+  int made = 0;                                                   // pages made up to try a list
 
   std::vector<Item> items_of(const PagePlan& p, int shift) {
     std::vector<Item> items;
@@ -258,7 +259,10 @@ struct Pager {
     auto it = tried.find(key);
     if (it != tried.end()) return it->second;
     const PagePlan& pp = is.pages[static_cast<size_t>(p - 1)];
+    d.trying = true;
     MadePage m = make_page(d, items_of(pp, 0), pp);
+    d.trying = false;
+    ++made;
     return tried[key] = m.fitted.fits ? std::max(0, m.fitted.white - 3) : 1000 + 100 * m.fitted.over;
   }
 
@@ -285,37 +289,51 @@ struct Pager {
       auto& l = lists[p - 1];
       l.erase(std::find(l.begin(), l.end(), id));
     };
-    for (int round = 0; round < 4 * static_cast<int>(pages.size()); ++round) {
+    // The worst page (over, or with a hole), and the best move for it; a page no
+    // move helps is left until a neighbour changes.
+    // The search stops after about six page makeups a page (counted, not timed, so
+    // that every run gives the same pages): a 64-page issue stays within seconds.
+    std::set<int> stuck;
+    const int budget = made + 6 * static_cast<int>(pages.size()) + 48;
+    for (int applied = 0; applied < 2 * static_cast<int>(pages.size()) && made < budget;) {
+      int p = 0;  // the worst (an over page before any hole), the first of equals
+      for (int x : pages)
+        if (!stuck.count(x) && badness(x) > (p ? badness(p) : 0)) p = x;
+      if (p == 0) break;
       int gain = 0;
       std::function<void()> apply;
-      for (int p : pages) {
-        int bp = badness(p);
-        if (bp == 0) continue;
-        for (int q : {p - 1, p + 1}) {
-          if (!in(q)) continue;
-          int before = bp + badness(q);
-          std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
-          for (const std::string& a : from) {
-            if (!movable.count(a)) continue;
-            take(p, a), place(q, a);
-            int g = before - badness(p) - badness(q);
-            take(q, a), place(p, a);
-            if (g > gain) gain = g, apply = [=, &take, &place] { take(p, a), place(q, a); };
-          }
-          for (const std::string& a : from) {
-            if (!movable.count(a) || gain > 0) continue;
-            for (const std::string& b : to) {  // or trade places with one of the other page's
-              if (!movable.count(b)) continue;
-              take(p, a), place(q, a), take(q, b), place(p, b);
-              int h = before - badness(p) - badness(q);
-              take(p, b), place(q, b), take(q, a), place(p, a);
-              if (h > gain) gain = h, apply = [=, &take, &place] { take(p, a), place(q, a), take(q, b), place(p, b); };
-            }
-          }
+      for (int q : {p - 1, p + 1}) {
+        if (!in(q)) continue;
+        int before = badness(p) + badness(q);
+        std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
+        for (const std::string& a : from) {
+          if (!movable.count(a)) continue;
+          take(p, a), place(q, a);
+          int g = before - badness(p) - badness(q);
+          take(q, a), place(p, a);
+          if (g > gain) gain = g, apply = [=, &take, &place] { take(p, a), place(q, a); };
         }
       }
-      if (gain <= 0) break;
+      for (int q : {p - 1, p + 1}) {
+        if (!in(q) || gain > 0) continue;
+        int before = badness(p) + badness(q);
+        std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
+        for (const std::string& a : from)
+          for (const std::string& b : to) {  // or trade places with one of the other page's
+            if (!movable.count(a) || !movable.count(b)) continue;
+            take(p, a), place(q, a), take(q, b), place(p, b);
+            int h = before - badness(p) - badness(q);
+            take(p, b), place(q, b), take(q, a), place(p, a);
+            if (h > gain) gain = h, apply = [=, &take, &place] { take(p, a), place(q, a), take(q, b), place(p, b); };
+          }
+      }
+      if (gain <= 0) {
+        stuck.insert(p);
+        continue;
+      }
       apply();
+      ++applied;
+      for (int x = p - 2; x <= p + 2; ++x) stuck.erase(x);
     }
   }
 
