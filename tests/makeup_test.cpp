@@ -246,6 +246,52 @@ TEST(Makeup, ColumnsOfFramesWithSubheadsOrImagesAreBalanced) {
   EXPECT_GE(frames, 5);
 }
 
+// The title of a frame: its largest text run.
+const TextRun* title_run(const Made& m, const FrameFit& f) {
+  const TextRun* best = nullptr;
+  for (const TextRun& r : m.r.edition.pages.at(static_cast<size_t>(f.page - 1)).text)
+    if (!r.glyphs.empty() && inside(f, r.glyphs[0].x, r.baseline) && (!best || r.size > best->size)) best = &r;
+  return best;
+}
+
+// A headline's weight picks its face, its width in columns its size (#15): the
+// 二条 on page 1 (a national leaders' meeting) in 大标宋 (Noto Serif CJK Black),
+// the city meeting beside it, as wide, in 小标宋 (Serif Bold); the 头条 in Black.
+TEST(Makeup, HeadlineWeightAndWidthChooseFaceAndSize) {
+  const Made& m = sample();
+  const FrameFit *summit = m.frame(1, "summit"), *meeting = m.frame(1, "meeting"), *lead = m.frame(1, "lead");
+  ASSERT_TRUE(summit && meeting && lead);
+  ASSERT_EQ(summit->columns, meeting->columns);
+  const TextRun *s = title_run(m, *summit), *k = title_run(m, *meeting), *l = title_run(m, *lead);
+  ASSERT_TRUE(s && k && l);
+  EXPECT_EQ(s->face->ps_name(), "NotoSerifCJKsc-Black");
+  EXPECT_EQ(k->face->ps_name(), "NotoSerifCJKsc-Bold");
+  EXPECT_EQ(l->face->ps_name(), "NotoSerifCJKsc-Black");
+  EXPECT_GT(l->size, s->size) << "the 头条 over five columns is larger than the 二条 over three";
+  // The same weight is set larger over more columns.
+  const HeadlineSpec& major = m.layout.headline("major");
+  EXPECT_LT(major.title_size(3), major.title_size(6));
+  EXPECT_EQ(major.title_size(20), major.title_sizes.back());
+}
+
+TEST(Makeup, TitleSizesMustBeSizesNamedAtTheirLine) {
+  TempDir dir;
+  std::string text = slurp(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
+  const std::string good = "title_sizes = [16, 18, 22, 22, 22, 26, 28, 30]";
+  ASSERT_NE(text.find(good), std::string::npos);
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(text.find(good)), '\n'));
+  text.replace(text.find(good), good.size(), "title_sizes = [16, \"big\", 22]");
+  const fs::path bad = dir.path() / "bad.toml";
+  spit(bad, text);
+  try {
+    load_layout(bad.string());
+    ADD_FAILURE() << "a title size that is not a number was accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), line) << e.what();
+    EXPECT_NE(std::string(e.what()).find("title_sizes"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Makeup, FitReportShowsNoFrameUndersetByMoreThanTwoLines) {
   size_t frames = 0;
   for (const FrameFit& f : sample().r.edition.frames) {

@@ -29,16 +29,20 @@ struct Stack {
     add(std::move(t), spec.size, std::max(spec.size * step_factor, ctx.layout.leading), space_before);
   }
 
-  // The main title: as large as it can be in its lines, shrinking a little
-  // before it would have to break inside a word.
+  // The main title: at its size for the headline's width in columns, as large
+  // as it can be in its lines, shrinking a little before it would have to break
+  // inside a word.
   void title(const std::string& text, const HeadlineSpec& h) {
     TextStyleSpec spec = h.title;
-    double before = y > 0 ? h.title.size * 0.25 : 0;
-    for (double size = h.title.size;; size *= 0.94) {
-      spec.size = std::max(size, h.min_title_size);
+    const Layout& L = ctx.layout;
+    const double largest = h.title_size(static_cast<int>(std::lround((width + L.gutter) / (L.column_width() + L.gutter))));
+    const double smallest = std::min(h.min_title_size, largest);
+    double before = y > 0 ? largest * 0.25 : 0;
+    for (double size = largest;; size *= 0.94) {
+      spec.size = std::max(size, smallest);
       auto t = set_string(ctx, text, ctx.style(spec), ctx.display_settings(spec, width));
       bool fits = static_cast<int>(t->para.lines.size()) <= h.max_title_lines && t->para.problems.empty();
-      if (fits || spec.size <= h.min_title_size + 0.01) {
+      if (fits || spec.size <= smallest + 0.01) {
         add(std::move(t), spec.size, std::max(spec.size * 1.2, ctx.layout.leading), before);
         return;
       }

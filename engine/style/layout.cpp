@@ -121,7 +121,18 @@ Layout load_layout(const std::string& file) {
       h.min_title_size = rd.number(*t, "min_title_size", h.title.size * 0.6);
       h.max_title_lines = rd.count(*t, "max_title_lines", 2, 1, 20);
       h.subtitle_dash = rd.flag(*t, "subtitle_dash", h.subtitle_dash);
-      rd.known(*t, {"kicker", "title", "subtitle", "min_title_size", "max_title_lines", "subtitle_dash"},
+      if (const toml::node* sizes = t->get("title_sizes")) {
+        const toml::array* a = sizes->as_array();
+        if (!a || a->empty()) throw InputError(file, rd.line(*sizes), "title_sizes is a list of sizes in pt, one per width in columns");
+        for (const toml::node& v : *a) {
+          double pt = v.value_or(0.0);
+          if (!(pt >= 4 && pt <= 400))
+            throw InputError(file, rd.line(v), "title_sizes: each size is a number of pt between 4 and 400");
+          h.title_sizes.push_back(pt);
+        }
+        if (!t->get("min_title_size")) h.min_title_size = *std::min_element(h.title_sizes.begin(), h.title_sizes.end()) * 0.6;
+      }
+      rd.known(*t, {"kicker", "title", "subtitle", "min_title_size", "max_title_lines", "subtitle_dash", "title_sizes"},
                "[headline." + std::string(name.str()) + "]");
       l.headlines[std::string(name.str())] = h;
     }

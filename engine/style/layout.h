@@ -2,6 +2,8 @@
 // columns measured in body characters, the baseline grid, text styles.
 #pragma once
 
+#include <algorithm>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +25,14 @@ struct TextStyleSpec {
 struct HeadlineSpec {
   TextStyleSpec kicker, title, subtitle;
   double min_title_size = 14;  // long titles shrink down to this before breaking more
+  // Title size by the width of the headline: entry k for k + 1 columns, the last
+  // for anything wider (a 3-column and a 6-column 头条 are not the same size).
+  // Empty: title.size at every width.
+  std::vector<double> title_sizes;
+  double title_size(int columns) const {
+    if (title_sizes.empty()) return title.size;
+    return title_sizes[static_cast<size_t>(std::clamp(columns, 1, static_cast<int>(title_sizes.size())) - 1)];
+  }
   int max_title_lines = 2;
   bool subtitle_dash = false;  // 副题 set after a dash: ——我市全方位…纪实
 };
