@@ -781,3 +781,22 @@ TEST(LineBreak, SampleIssueKeepsEveryRule) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// A closing mark before an ideographic space gives its empty half to the space:
+// 家门口”　群众 keeps one em of white between ” and 群, not one and a half (#15).
+TEST(LineBreak, ClosingMarkBeforeAnIdeographicSpaceKeepsOneEmOfWhite) {
+  Set s = set_paragraph("省级专家常驻“家门口”\u3000群众看病", at(20));
+  ASSERT_EQ(s.para.lines.size(), 1u);
+  const uint32_t close = index_of(s, "”"), next = index_of(s, "群");
+  // The mark's ink sits in its left half: its origin to 群 is half an em plus the space.
+  EXPECT_NEAR(x_em(s, next) - x_em(s, close), 1.5, 1e-6);
+  // Between two ideographs the same space is one em.
+  Set t = set_paragraph("家门口\u3000群众", at(20));
+  EXPECT_NEAR(x_em(t, index_of(t, "群")) - x_em(t, index_of(t, "口")), 2.0, 1e-6);
+}
+
+}  // namespace
+}  // namespace paiban

@@ -233,7 +233,8 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       gap.stretch = kCharStretch * em;
     }
     if (b.em_space > 0) {
-      gap.natural += b.em_space;
+      // The mark's empty half goes into the ideographic space: 家门口”　群众 keeps one em of white, not 1.5.
+      gap.natural = std::max(gap.natural, b.em_space);
       gap.space_glyph = b.em_space_glyph;
       gap.stretch = kCharStretch * em;
       gap.shrink = std::min(gap.shrink, 0.0);
