@@ -117,10 +117,6 @@ class Copyfitter {
 };
 
 
-// 总期号: the number typed in issue.toml, checked against the paper's schedule,
-// or computed from the schedule when none is typed. Throws InputError.
-int resolve_issue_number(const Issue& issue);
-
 Edition make_up(const Issue& issue, const Layout& layout, const FontRegistry& fonts, const MakeupOptions& options);
 
 }  // namespace paiban

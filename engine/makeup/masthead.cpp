@@ -29,54 +29,6 @@ double put(Page& page, const Context& ctx, const std::string& text, const std::s
   return t->para.lines[0].width;
 }
 
-int line(const Issue& is, const char* key) {
-  auto it = is.lines.find(key);
-  return it == is.lines.end() ? 0 : it->second;
-}
-
-Date parse_date(const Issue& is, const std::string& text, const char* key) {
-  std::string why;
-  auto d = Date::parse(text, &why);
-  if (!d) throw InputError(is.file, line(is, key), "bad date '" + text + "': " + why);
-  return *d;
-}
-
-Date issue_date(const Context& ctx) { return parse_date(ctx.issue, ctx.issue.date, "date"); }
-
-}  // namespace
-
-}  // namespace paiban::makeup
-
-namespace paiban {
-
-int resolve_issue_number(const Issue& is) {
-  using makeup::line;
-  const Schedule& s = is.paper.schedule;
-  if (s.reference_date.empty()) {
-    if (is.number <= 0)
-      throw InputError(is.file, line(is, "date"), "[issue] needs 'number', or [paper.schedule] a reference issue");
-    return is.number;
-  }
-  Date date = makeup::parse_date(is, is.date, "date");
-  Date ref = makeup::parse_date(is, s.reference_date, "reference");
-  std::vector<Date> skip;
-  for (const std::string& d : s.no_issue) skip.push_back(makeup::parse_date(is, d, "reference"));
-  int computed = issue_number_for(date, ref, s.reference_number, skip);
-  if (computed <= 0)
-    throw InputError(is.file, line(is, "date"), is.date + " has no issue in the paper's schedule");
-  if (is.number > 0) {
-    std::string why = check_issue_number(is.number, date, ref, s.reference_number, skip);
-    if (!why.empty()) throw InputError(is.file, line(is, "number"), why);
-  }
-  return computed;
-}
-
-}  // namespace paiban
-
-namespace paiban::makeup {
-
-namespace {
-
 // One line of the masthead's metadata, with what to call it when it does not fit.
 struct MetaLine {
   std::string text, what;
@@ -85,11 +37,11 @@ struct MetaLine {
 std::vector<MetaLine> metadata(const Context& ctx) {
   const Issue& is = ctx.issue;
   const MastheadSpec& ms = ctx.layout.masthead;
-  Date date = issue_date(ctx);
+  Date date = issue_date(ctx.issue);
   std::string why, cn;
   if (!is.paper.cn.empty()) {
     auto code = parse_cn(is.paper.cn, &why);
-    if (!code) throw InputError(is.file, line(is, "cn"), "bad CN code '" + is.paper.cn + "': " + why);
+    if (!code) throw InputError(is.file, is.line("cn"), "bad CN code '" + is.paper.cn + "': " + why);
     cn = "国内统一连续出版物号：" + code->text("—");
   }
   int pages = static_cast<int>(is.pages.size());
@@ -109,7 +61,7 @@ std::vector<MetaLine> metadata(const Context& ctx) {
 
 [[noreturn]] void does_not_fit(const Context& ctx, const std::string& what, double need, double room) {
   const Issue& is = ctx.issue;
-  throw InputError(is.file, line(is, "name"),
+  throw InputError(is.file, is.line("name"),
                    "the masthead block does not fit " + what + ": it needs " + std::to_string(std::lround(need)) +
                        " pt, the @masthead area leaves " + std::to_string(std::lround(room)) +
                        " pt (widen or heighten the @masthead area in the page plan, or shorten the text)");
@@ -166,7 +118,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
     try {
       info = probe_image(image);
     } catch (const InputError& e) {
-      throw InputError(is.file, line(is, "masthead_image"), std::string("masthead image: ") + e.what());
+      throw InputError(is.file, is.line("masthead_image"), std::string("masthead image: ") + e.what());
     }
     aspect = static_cast<double>(info.width) / std::max(1, info.height) / 1.05;
   } else {
@@ -217,7 +169,7 @@ void draw_imprint(Page& page, const Context& ctx) {
   double y = L.line_top(L.lines) + L.leading * 0.5;
   page.rules.push_back(Rule{L.left(), y, L.left() + L.type_width(), y, L.rule_width, Cmyk{}});
   if (natural_width(text, ctx.style({fs.font, size})) > L.type_width())
-    throw InputError(ctx.issue.file, line(ctx.issue, "name"), "the imprint line (address, phone, printer) is wider than the page");
+    throw InputError(ctx.issue.file, ctx.issue.line("name"), "the imprint line (address, phone, printer) is wider than the page");
   put(page, ctx, text, fs.font, size, L.left(), y + size * 1.6, L.type_width(), Align::Center);
 }
 
@@ -236,7 +188,7 @@ void printer_label(Page& page, const Context& ctx) {
 void draw_folio(Page& page, const Context& ctx, const PagePlan& plan) {
   const Layout& L = ctx.layout;
   const TextStyleSpec& fs = L.style("folio");
-  Date date = issue_date(ctx);
+  Date date = issue_date(ctx.issue);
   double y = L.folio_y;
   double left = L.left(), width = L.type_width();
   std::string number = "第" + (L.masthead.folio_chinese ? chinese_numeral(plan.number) : std::to_string(plan.number)) + "版";

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/calendar.h"
 #include "diag/diag.h"
 
 namespace paiban {
@@ -96,10 +97,23 @@ struct Issue {
   std::vector<std::string> unplaced;   // [issue] unplaced: articles in the folder no page takes, on purpose
   std::map<std::string, Article> articles;  // every .md file of the folder, by id
   std::map<std::string, int> lines;  // issue.toml line of keys such as "cn", "number", "date"
+
+  // The issue.toml line of `key`, 0 when it is not there.
+  int line(const std::string& key) const {
+    auto it = lines.find(key);
+    return it == lines.end() ? 0 : it->second;
+  }
 };
 
 // Reads an issue folder. Throws InputError naming file:line on bad input.
 Issue load_issue(const std::string& dir);
+
+// The issue's date; a bad one is an InputError at issue.toml's date line.
+Date issue_date(const Issue& issue);
+
+// 总期号: the number typed in issue.toml, checked against the paper's schedule,
+// or computed from the schedule when none is typed. Throws InputError.
+int resolve_issue_number(const Issue& issue);
 
 // Parses one article file's text (front matter + Markdown body).
 Article parse_article(const std::string& id, const std::string& file, const std::string& text);

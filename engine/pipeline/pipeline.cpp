@@ -37,8 +37,7 @@ BuildResult Workshop::build(const BuildOptions& o) {
   Issue issue = load_issue(o.issue_dir);
   fs::path layout_file = fs::path(root_) / "layouts" / (issue.layout + ".toml");
   if (!fs::exists(layout_file)) {
-    auto at = issue.lines.find("layout");
-    throw InputError(issue.file, at == issue.lines.end() ? 0 : at->second,
+    throw InputError(issue.file, issue.line("layout"),
                      "no layout '" + issue.layout + "' (" + layout_file.string() + " does not exist)");
   }
   Layout layout = load_layout(layout_file.string());
