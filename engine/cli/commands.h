@@ -27,7 +27,7 @@ std::function<int()> add_serve(CLI::App& app);
 
 // Imports a copy file into `dir` (default issues/<date>); returns the folder.
 std::string import_to(const std::string& file, const std::string& dir, bool force, const std::string& encoding,
-                      bool quiet_report);
+                      bool quiet_report, const std::string& root = "");
 
 // `paiban build FILE.txt`: when the issue given is a copy file rather than a
 // folder, imports it into a temporary folder (removed with this object) and
@@ -43,10 +43,11 @@ class CopyFolder {
   std::string temp_;
 };
 
-// Until the engine makes up pages itself: plain page plans for an imported
-// issue (each story a full-width band, stacked in the order of the copy),
-// appended to DIR/issue.toml. stack.cpp.
-void append_stacked_plans(const ImportedIssue& imported, const std::string& dir, const std::string& root);
+// When automatic makeup finds no page count for an imported issue: plain page
+// plans (each story a full-width band, stacked in the order of the copy),
+// appended to the issue's issue.toml. stack.cpp.
+void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& layout,
+                          const FontRegistry& fonts);
 
 // Prints an exception the way every command does; returns the exit status.
 int report_error(const std::exception& e);

@@ -1,8 +1,8 @@
-// A bridge until automatic page makeup (issue #12) is in the engine: an
-// imported issue gets plain page plans — the masthead, then each story as a
-// full-width band sized by copyfitting, stacked down the pages in the order of
-// the copy. Plain, but every story fits and nothing is overset.
-#include <filesystem>
+// When automatic makeup cannot fit an imported issue on any sensible page
+// count, the import still gives pages that build: plain page plans — the
+// masthead, then each story as a full-width band sized by copyfitting, stacked
+// down the pages in the order of the copy. Plain, but every story fits and
+// nothing is overset; the import report says so.
 #include <fstream>
 
 #include "cli/commands.h"
@@ -13,8 +13,6 @@
 
 namespace paiban::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct Band {
   std::string id;
@@ -50,26 +48,15 @@ std::string page_toml(int number, const std::vector<Band>& page, bool masthead, 
     bool last = i + 1 == page.size();
     add(static_cast<char>('A' + i), page[i].id, last ? lines - used : page[i].rows);
   }
-  return "\n[[page]]  # stacked by paiban import until automatic makeup\nsection = \"第" + std::to_string(number) +
+  return "\n[[page]]  # stacked by paiban import: automatic makeup found no page count that fits\nsection = \"第" + std::to_string(number) +
          "版\"\ngrid = \"\"\"\n" + grid + "\"\"\"\nrows = [" + rows + "]\n[page.areas]\n" + areas;
 }
 
 }  // namespace
 
-void append_stacked_plans(const ImportedIssue& imported, const std::string& dir, const std::string& root) {
-  Issue issue;
-  issue.dir = dir;
+void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& L, const FontRegistry& fonts) {
   std::vector<std::string> order;  // the order of the copy
-  for (const ImportedArticle& ia : imported.articles) {
-    std::string file = (fs::path(dir) / (ia.id + ".md")).string();
-    Article a = parse_article(ia.id, file, read_file(file));
-    a.id = ia.id;
-    a.file = file;
-    issue.articles[ia.id] = a;
-    order.push_back(ia.id);
-  }
-  Layout L = load_layout(root + "/layouts/broadsheet.toml");
-  FontRegistry fonts(root + "/fonts/fonts.toml");
+  for (const ImportedArticle& ia : imported.articles) order.push_back(ia.id);
   const int masthead_rows = 20;
   std::string plans;
   std::vector<Band> page;
@@ -86,9 +73,9 @@ void append_stacked_plans(const ImportedIssue& imported, const std::string& dir,
     used += b.rows;
   }
   if (!page.empty()) flush();
-  std::ofstream f(fs::path(dir) / "issue.toml", std::ios::app);
+  std::ofstream f(issue.file, std::ios::app);
   f << plans;
-  if (!f) throw InputError(dir + "/issue.toml", 0, "cannot write the page plans");
+  if (!f) throw InputError(issue.file, 0, "cannot write the page plans");
 }
 
 }  // namespace paiban::cli

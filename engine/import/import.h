@@ -15,11 +15,6 @@
 
 namespace paiban {
 
-// Whether the engine makes up pages itself (issue #12): the import then writes
-// `[issue] pages` and each article's `priority`, and no page plans. Until then
-// the command line adds plain plans (cli/stack.cpp).
-inline constexpr bool kImportAutoMakeup = false;
-
 struct ImportOptions {
   std::string encoding;  // forced charset (ICU converter name); empty = detect
 };
@@ -59,6 +54,11 @@ struct ImportedIssue {
   std::string date;                        // YYYY-MM-DD
   int number = 0;                          // 总期号, 0 = not printed
   int pages = 0;                           // 今日N版, 0 = not printed
+  int pages_line = 0;                      // the masthead line that prints it
+  // `[issue] pages` for automatic makeup (0: none; the pages are planned in
+  // issue.toml), and what the report says of the makeup.
+  int makeup_pages = 0;
+  std::string makeup;
   std::vector<ImportedArticle> articles;   // in the order of the copy
   std::vector<ImportNote> notes;
   int halfwidth = 0;  // half-width , : ; ( ) ! ? next to Chinese (for the copy desk)
@@ -80,5 +80,8 @@ std::string import_report(const ImportedIssue& issue);
 // Writes issue.toml, one .md per article, import-report.txt and placeholder
 // images into `dir`. Refuses (InputError) an existing folder unless `force`.
 void write_issue(const ImportedIssue& issue, const std::string& dir, bool force);
+
+// Writes issue.toml and import-report.txt again (once the page count is chosen).
+void write_issue_head(const ImportedIssue& issue, const std::string& dir);
 
 }  // namespace paiban

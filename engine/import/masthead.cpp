@@ -51,8 +51,10 @@ struct MastheadLine {
               &lunar);
     std::string num, pages;
     if (take_into("总?第\\s*(\\d+)\\s*[期号]", &num) && issue.number == 0) issue.number = std::stoi(num);
-    if (take_into("(?:今日|本期|本报今日|共)\\s*([一二三四五六七八九十百零〇\\d]+)\\s*版", &pages) && issue.pages == 0)
+    if (take_into("(?:今日|本期|本报今日|共)\\s*([一二三四五六七八九十百零〇\\d]+)\\s*版", &pages) && issue.pages == 0) {
       issue.pages = chinese_count(pages);
+      issue.pages_line = number;
+    }
     take_into("(?:国内统一连续出版物号|国内统一刊号)?\\s*[:：]?\\s*(CN\\s*\\d{2}\\s*[-—–－]\\s*\\d{4}(?:/[A-Z0-9.]+)?)", &issue.cn);
     take_into("(?:国际标准连续出版物号)?\\s*[:：]?\\s*(ISSN\\s*\\d{4}-\\d{3}[\\dX])", nullptr);
     take_into("(邮发代号\\s*[:：]?\\s*\\d+-\\d+)", nullptr);

@@ -20,8 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 using import::match;
 
-constexpr bool kAutoMakeup = kImportAutoMakeup;
-
 // key = value, in the order given, each value quoted by toml++.
 template <typename T>
 void put(std::ostringstream& out, const char* key, const T& value) {
@@ -97,7 +95,7 @@ std::string article_markdown(const ImportedArticle& a) {
     put_text(fm, "dateline", a.dateline);
     put_text(fm, "headline", a.headline);
   }
-  if (kAutoMakeup) put(fm, "priority", static_cast<int64_t>(a.priority));
+  put(fm, "priority", static_cast<int64_t>(a.priority));  // the order of the copy, for automatic makeup
   std::string out = "+++\n" + fm.str() + "+++\n";
   if (a.photo) out += "\n![" + escape_inline(a.caption) + "](" + a.image + ")\n";
   for (const ImportedBlock& b : a.body) out += "\n" + (b.subhead ? "## " + escape_inline(b.text) : escape_block(b.text)) + "\n";
@@ -126,7 +124,10 @@ std::string issue_toml(const ImportedIssue& is) {
   put(out, "date", d);
   if (is.number > 0) put(out, "number", static_cast<int64_t>(is.number));
   put(out, "layout", std::string("broadsheet"));
-  if (kAutoMakeup && is.pages > 0) put(out, "pages", static_cast<int64_t>(is.pages));
+  if (is.makeup_pages > 0) {
+    out << "# made up automatically (docs/makeup.md): the fewest even page count that holds the copy\n";
+    put(out, "pages", static_cast<int64_t>(is.makeup_pages));
+  }
   return out.str();
 }
 
@@ -151,6 +152,7 @@ std::string import_report(const ImportedIssue& is) {
   }
   out << "half-width punctuation next to Chinese: " << is.halfwidth
       << " (left as typed; the engine's copy-desk step sets it full-width)\n";
+  if (!is.makeup.empty()) out << "makeup: " << is.makeup << "\n";
   return out.str();
 }
 
@@ -159,7 +161,6 @@ void write_issue(const ImportedIssue& is, const std::string& dir, bool force) {
   if (fs::exists(root) && !force)
     throw InputError(dir, 0, "the folder exists; use --force to replace what the import writes in it");
   fs::create_directories(root);
-  save(root / "issue.toml", issue_toml(is));
   for (const ImportedArticle& a : is.articles) {
     save(root / (a.id + ".md"), article_markdown(a));
     if (a.photo) {
@@ -167,7 +168,12 @@ void write_issue(const ImportedIssue& is, const std::string& dir, bool force) {
       write_placeholder(root / a.image);
     }
   }
-  save(root / "import-report.txt", import_report(is));
+  write_issue_head(is, dir);
+}
+
+void write_issue_head(const ImportedIssue& is, const std::string& dir) {
+  save(fs::path(dir) / "issue.toml", issue_toml(is));
+  save(fs::path(dir) / "import-report.txt", import_report(is));
 }
 
 }  // namespace paiban

@@ -475,4 +475,45 @@ PlannedIssue plan_issue(const Issue& issue, const Layout& layout, const FontRegi
   return out;
 }
 
+PageCount fit_page_count(const Issue& issue, const Layout& layout, const FontRegistry& fonts) {
+  TextCache cache;  // every count sets the same paragraphs
+  PageCount out;
+  {
+    Copyfitter fit(issue, layout, fonts, &cache);
+    plan::Desk d{issue, layout, fit};
+    long need = static_cast<long>(layout.columns) * 20;  // the masthead on page 1
+    for (const auto& [id, a] : issue.articles) need += plan::area_of(d, id);
+    long page = static_cast<long>(layout.columns) * layout.lines;
+    out.estimate = static_cast<int>((need + page - 1) / page);
+  }
+  // A printed paper comes in leaves, two pages each (one sheet folded gives
+  // four; a half sheet inserted gives six or ten, as Chinese dailies print):
+  // an odd count would leave a blank back page. So only even counts are tried.
+  auto even = [](int n) { return std::max(2, n + n % 2); };
+  out.estimate = even(out.estimate);
+  // Beyond four pages more than the copy's area asks for, or more pages than
+  // articles, pages would stand empty: no sensible paper. The estimate itself
+  // is always tried.
+  int most = std::max(out.estimate, std::min(out.estimate + 4, even(static_cast<int>(issue.articles.size()))));
+  for (int n = out.estimate; n <= most; n += 2) {
+    Issue is = issue;
+    is.pages.clear();
+    for (int p = 1; p <= n; ++p) {
+      PagePlan plan;
+      plan.number = p;
+      plan.line = issue.lines.count("pages") ? issue.lines.at("pages") : 0;
+      is.pages.push_back(plan);
+    }
+    is.page_count = n;
+    PlannedIssue planned = plan_issue(is, layout, fonts, PlanOptions{false, &cache});
+    out.tried.push_back(n);
+    out.notices = planned.notices;
+    if (planned.ok()) {
+      out.pages = n;
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace paiban

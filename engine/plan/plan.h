@@ -37,6 +37,20 @@ struct PlanOptions {
 PlannedIssue plan_issue(const Issue& issue, const Layout& layout, const FontRegistry& fonts,
                         const PlanOptions& options = {});
 
+// How many pages the copy of an issue whose pages name no articles needs
+// (paiban import chooses `[issue] pages` with it).
+struct PageCount {
+  int pages = 0;                // the count chosen; 0 when no count tried fits
+  int estimate = 0;             // pages the copy's area asks for (an even count, at least 2)
+  std::vector<int> tried;       // the counts planned, in order
+  std::vector<Notice> notices;  // the planner's notices at the last count tried
+};
+
+// The fewest pages, an even count, on which the planner places every article
+// with no overset: from the estimate up to four pages more (no more pages than
+// articles). Deterministic: the same issue gives the same count.
+PageCount fit_page_count(const Issue& issue, const Layout& layout, const FontRegistry& fonts);
+
 // One page's plan in the issue format: [[page]], grid, rows, [page.areas].
 std::string page_toml(const PagePlan& page);
 
