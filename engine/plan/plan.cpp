@@ -501,7 +501,7 @@ PageCount fit_page_count(const Issue& issue, const Layout& layout, const FontReg
     for (int p = 1; p <= n; ++p) {
       PagePlan plan;
       plan.number = p;
-      plan.line = issue.lines.count("pages") ? issue.lines.at("pages") : 0;
+      plan.line = issue.line("pages");
       is.pages.push_back(plan);
     }
     is.page_count = n;
