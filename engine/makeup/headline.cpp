@@ -11,6 +11,7 @@ struct Stack {
   double width;
   Display d;
   double y = 0;  // pt used so far
+  size_t fixed = 0;  // items at the top that stay put when the rest is centred (the band)
 
   // Adds text set across the width; each of its lines advances by `step`.
   void add(TextPtr t, double size, double step, double space_before, Cmyk colour = {}) {
@@ -55,28 +56,41 @@ struct Stack {
     // Centre the block's content in the lines it takes, above the gap to the body.
     double spare = (d.lines - space_after_lines) * lead - y;
     if (spare > 0)
-      for (auto& it : d.items) it.baseline += spare / 2;
+      for (size_t i = fixed; i < d.items.size(); ++i) d.items[i].baseline += spare / 2;
   }
 };
+
+// 栏目: the column's name in a band two grid lines deep, between a heavy rule
+// above and a light one below, or reversed (paper white) out of a solid tint.
+// Either way the name's em box is centred in the band, clear of its edges.
+void band(Stack& s, const std::string& name) {
+  const Layout& L = s.ctx.layout;
+  const TextStyleSpec& sec = L.style("section");
+  const double h = 2 * L.leading - 4;  // the band; the rest of the two lines is white under it
+  const double top_rule = 1.5, foot_rule = 0.75;
+  Cmyk ink{};
+  if (L.band.reversed) {
+    s.d.boxes.push_back(Box{0, 0, s.width, h, Cmyk{0, 0, 0, L.band.tint}});
+    ink = Cmyk{0, 0, 0, 0};  // knocked out of the tint, never overprinted (pdf/content.cpp)
+  } else {
+    s.d.rules.push_back(Rule{0, 0, s.width, 0, top_rule, Cmyk{}});
+    s.d.rules.push_back(Rule{0, h, s.width, h, foot_rule, Cmyk{}});
+  }
+  TextStyleSpec spec = sec;
+  spec.align = Align::Left;
+  auto t = set_string(s.ctx, name, s.ctx.style(spec), s.ctx.settings(spec, s.width - 2 * sec.size));
+  const double base = (h - sec.size) / 2 + kEmAscent * sec.size;
+  if (!t->para.lines.empty()) s.d.items.push_back(Display::Item{std::move(t), base, sec.size * 1.3, sec.size, ink});
+  s.fixed = s.d.items.size();
+  s.y = h + 4 + L.leading * 0.5;
+}
 
 }  // namespace
 
 Display headline_block(const Context& ctx, const Article& a, double width) {
   const Layout& L = ctx.layout;
   Stack s{ctx, width, {}};
-  if (!a.section.empty()) {
-    // 栏目: a tinted band with the column's name, then a rule.
-    const TextStyleSpec& sec = L.style("section");
-    double h = 2 * L.leading;
-    s.d.boxes.push_back(Box{0, 0, width, h - 4, Cmyk{0, 0, 0, 0.12}});
-    s.d.rules.push_back(Rule{0, h - 4, width, h - 4, 1.5, Cmyk{}});
-    TextStyleSpec spec = sec;
-    spec.align = Align::Left;
-    auto t = set_string(ctx, a.section, ctx.style(spec), ctx.settings(spec, width - 2 * sec.size));
-    double base = (h - 4) / 2 + 0.38 * sec.size;
-    if (!t->para.lines.empty()) s.d.items.push_back(Display::Item{std::move(t), base, sec.size * 1.3, sec.size, {}});
-    s.y = h + L.leading * 0.5;
-  }
+  if (!a.section.empty()) band(s, a.section);
   auto hs = L.headlines.find(a.headline);
   if (hs == L.headlines.end()) {
     auto at = a.lines.find("headline");

@@ -90,8 +90,7 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
     s += colour(r.colour, true) + number(r.width) + " w " + number(r.x1) + " " + Y(r.y1) + " m " + number(r.x2) + " " +
          Y(r.y2) + " l S\n";
   Cmyk current{-1, -1, -1, -1};
-  for (const TextRun& r : p.text) {
-    if (r.glyphs.empty()) continue;
+  auto text = [&](const TextRun& r) {
     if (!(r.colour == current)) {
       s += colour(r.colour, false);
       current = r.colour;
@@ -122,8 +121,15 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
       pen = g.x + f.ink(g.gid).advance * r.size / f.upem();
     }
     s += ">] TJ ET\n";
-  }
+  };
+  // Paper-white text (reversed out of a tint) must knock out: overprinted, it
+  // would not print at all. It is drawn after the overprinting group.
+  const Cmyk paper{0, 0, 0, 0};
+  for (const TextRun& r : p.text)
+    if (!r.glyphs.empty() && !(r.colour == paper)) text(r);
   s += "Q\n";
+  for (const TextRun& r : p.text)
+    if (!r.glyphs.empty() && r.colour == paper) text(r);
   if (print.marks) s += marks(p.width, H, p.bleed, print.slug);
   return s;
 }

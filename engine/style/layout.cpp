@@ -63,7 +63,7 @@ Layout load_layout(const std::string& file) {
   toml::table root = rd.parse();
   Layout l;
   l.file = file;
-  rd.known(root, {"name", "page", "body", "styles", "headline", "print", "masthead"}, "the layout");
+  rd.known(root, {"name", "page", "body", "styles", "headline", "print", "masthead", "band"}, "the layout");
   l.name = rd.text(root, "name", "layout");
   const toml::table* page = root["page"].as_table();
   if (!page) throw InputError(file, 1, "missing table [page]");
@@ -174,6 +174,22 @@ Layout load_layout(const std::string& file) {
       if (key != "name" && key != "name_min" && key != "sponsor" && key != "meta" && key != "arrangement" && key != "page_count" &&
           key != "page_numbers")
         throw InputError(file, rd.line(v), "unknown masthead key '" + key + "'");
+    }
+  }
+  if (const toml::table* b = root["band"].as_table()) {
+    rd.known(*b, {"style", "tint"}, "[band]");
+    l.band.line = rd.line(*b);
+    if (const toml::node* n = b->get("style")) {
+      std::string v = n->value_or(std::string());
+      if (v != "rules" && v != "reversed")
+        throw InputError(file, rd.line(*n), "[band] style is rules or reversed, not '" + v + "'");
+      l.band.reversed = v == "reversed";
+    }
+    if (const toml::node* n = b->get("tint")) {
+      double pct = rd.number(*b, "tint", 100);
+      if (!(pct >= 30 && pct <= 100))
+        throw InputError(file, rd.line(*n), "[band] tint is the percent of black under reversed text, 30 to 100");
+      l.band.tint = pct / 100;
     }
   }
   for (const char* need : {"subhead", "byline", "dateline", "caption", "jump", "folio", "section"})

@@ -46,6 +46,14 @@ struct MastheadSpec {
   bool folio_chinese = false;        // 第二版 (chinese) or 第2版 (arabic)
 };
 
+// The 栏目 band over an article: the column's name between a rule above and
+// below ("rules"), or reversed out of a solid tint of black ("reversed").
+struct BandSpec {
+  bool reversed = false;
+  double tint = 1.0;  // K of the reversed band, 0..1
+  int line = 0;       // where the layout sets it, for reports
+};
+
 // Where type sits in its em box: the baseline this far below the box's top, in
 // em (the ideographic em box of the CJK faces: 880 units up, 120 down). Every
 // line of the grid, headline, masthead and missing-glyph box is placed by it.
@@ -74,6 +82,7 @@ struct Layout {
   std::map<std::string, TextStyleSpec> styles;     // subhead, byline, caption, ...
   std::map<std::string, HeadlineSpec> headlines;   // lead, major, minor
   MastheadSpec masthead;
+  BandSpec band;
   PressSpec press;
 
   double column_width() const { return column_chars * body.size; }
