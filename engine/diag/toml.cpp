@@ -1,6 +1,7 @@
 #include "diag/toml.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "diag/diag.h"
 
@@ -19,6 +20,17 @@ double TomlReader::number(const toml::table& t, const char* key, double fallback
   if (!n) return fallback;
   if (auto v = n->value<double>()) return *v;
   throw InputError(file, line(*n), std::string("'") + key + "' must be a number");
+}
+
+double TomlReader::measure(const toml::table& t, const char* key, double fallback, double lo, double hi) const {
+  const double v = number(t, key, fallback);
+  if (!(v >= lo && v <= hi)) {  // written so that NaN fails too
+    const toml::node* n = t.get(key);
+    std::ostringstream say;
+    say << "'" << key << "' must be between " << lo << " and " << hi;
+    throw InputError(file, n ? line(*n) : line(t), say.str());
+  }
+  return v;
 }
 
 int TomlReader::count(const toml::table& t, const char* key, int fallback, int lo, int hi) const {

@@ -21,6 +21,8 @@ struct TomlReader {
 
   // The value of `key` in `t`, or `fallback` when the key is absent.
   double number(const toml::table& t, const char* key, double fallback) const;
+  // A size or length the page is built from: a finite number in [lo, hi].
+  double measure(const toml::table& t, const char* key, double fallback, double lo, double hi) const;
   // A count (columns, lines): a TOML integer in [lo, hi], never a float that
   // could overflow a cast.
   int count(const toml::table& t, const char* key, int fallback, int lo, int hi) const;

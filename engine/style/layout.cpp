@@ -72,6 +72,9 @@ Layout load_layout(const std::string& file) {
   if (!trim || trim->size() != 2) throw InputError(file, rd.line(*page), "[page] trim must be [width, height] in mm");
   l.trim_w = trim->get(0)->value_or(0.0) * kMm;
   l.trim_h = trim->get(1)->value_or(0.0) * kMm;
+  for (double side : {l.trim_w, l.trim_h})  // NaN fails too
+    if (!(side >= 50 * kMm && side <= 2000 * kMm))
+      throw InputError(file, rd.line(*trim), "[page] trim sides must be between 50 and 2000 mm");
   l.bleed = rd.number(*page, "bleed", 3) * kMm;
   l.top = rd.number(*page, "top", 25) * kMm;
   l.folio_y = rd.number(*page, "folio", 15) * kMm;
@@ -88,8 +91,8 @@ Layout load_layout(const std::string& file) {
            "[body]");
   l.body.font = rd.text(*body, "font", "body");
   l.body.line = rd.line(*body);
-  l.body.size = rd.number(*body, "size", 9);
-  l.leading = rd.number(*body, "leading", l.body.size * 1.5);
+  l.body.size = rd.measure(*body, "size", 9, 4, 400);
+  l.leading = rd.measure(*body, "leading", l.body.size * 1.5, 4, 800);
   l.indent = rd.number(*body, "indent", 2);
   l.latin_space = rd.number(*body, "latin_space", 0.25);
   l.digit_space = rd.number(*body, "digit_space", 0);
