@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,5 +47,11 @@ struct SetParagraph {
 };
 
 SetParagraph break_lines(const Shaped& shaped, const LineSettings& settings);
+
+namespace lines {
+// A web address (scheme://… or www.…) or an e-mail address: it breaks only at
+// its own points (after /, before . @ ? & #), not by the rules of 禁则.
+bool address_like(std::u32string_view word);
+}  // namespace lines
 
 }  // namespace paiban

@@ -4,7 +4,9 @@
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <memory>
+#include <string_view>
 
 #include "lines/units.h"
 
@@ -109,12 +111,37 @@ void keep_names(const LineSettings& s, Units& u) {
 
 namespace {
 
-bool url_like(const std::u32string& w) {
-  auto has = [&](std::u32string_view x) { return w.find(x) != std::u32string::npos; };
-  if (has(U"://") || w.rfind(U"www.", 0) == 0) return true;
-  size_t at = w.find(U'@');
-  return at != std::u32string::npos && at > 0 && w.find(U'.', at) != std::u32string::npos;
+// Characters a web address may hold (RFC 3986's unreserved and reserved, and %).
+bool url_char(char32_t c) {
+  if (c >= U'a' && c <= U'z') return true;
+  if (c >= U'A' && c <= U'Z') return true;
+  if (c >= U'0' && c <= U'9') return true;
+  return std::u32string_view(U"-._~:/?#[]@!$&'()*+,;=%").find(c) != std::u32string_view::npos;
 }
+
+}  // namespace
+
+// A web address (scheme://… or www.…) or an e-mail address (name@host.tld),
+// every character one an address may hold; anything else is not an address,
+// so its / and . stay under the ordinary rules of 禁则.
+bool address_like(std::u32string_view w) {
+  for (char32_t c : w)
+    if (!url_char(c)) return false;
+  size_t scheme = w.find(U"://");
+  if (scheme != std::u32string_view::npos && scheme > 0) {
+    for (size_t i = 0; i < scheme; ++i)
+      if (!(std::isalpha(static_cast<int>(w[i])) || (i > 0 && (std::isdigit(static_cast<int>(w[i])) || w[i] == U'+' || w[i] == U'-' || w[i] == U'.'))))
+        return false;
+    return scheme + 3 < w.size();
+  }
+  if (w.substr(0, 4) == U"www." && w.size() > 4) return true;
+  size_t at = w.find(U'@');
+  if (at == std::u32string_view::npos || at == 0 || w.find(U'@', at + 1) != std::u32string_view::npos) return false;
+  size_t dot = w.find(U'.', at);
+  return dot != std::u32string_view::npos && dot > at + 1 && dot + 1 < w.size();
+}
+
+namespace {
 
 // Break points of an address: after / and before . @ ? & # (not in "://").
 bool url_point(const std::u32string& w, size_t i) {
@@ -130,7 +157,7 @@ std::vector<Unit> open_addresses(const Shaped& sh, std::vector<Unit> units, doub
   out.reserve(units.size());
   for (const Unit& u : units) {
     std::u32string w = sh.text.substr(u.text_begin, u.text_end - u.text_begin);
-    if (!u.latin || !url_like(w)) {
+    if (!u.latin || !address_like(w)) {
       out.push_back(u);
       continue;
     }

@@ -74,6 +74,9 @@ const toml::table& want_table(const toml::table& t, const char* key, const std::
 
 // An article id is a file name in the issue folder: letters, digits, - and _, and short.
 void check_id(const std::string& module, const std::string& file, int line) {
+  // '@' names a built-in module; the masthead is the only one.
+  if (!module.empty() && module[0] == '@' && module != "@masthead")
+    throw InputError(file, line, "unknown built-in module '" + module.substr(0, 80) + "' (the only one is @masthead)");
   std::string id = !module.empty() && module[0] == '@' ? module.substr(1) : module;
   bool ok = !id.empty() && id.size() <= 64;
   for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');

@@ -236,6 +236,19 @@ std::string settings_text(const Paragraph& p) {
   return b;
 }
 
+
+// A break inside a web or e-mail address at one of its own points (after /,
+// before . @ ? & #) follows the address's rules, not 禁则 (#15).
+bool at_address_point(const std::u32string& t, uint32_t at) {
+  if (at == 0 || at >= t.size()) return false;
+  uint32_t b = at, e = at;
+  while (b > 0 && t[b - 1] > U' ' && t[b - 1] < 0x80) --b;
+  while (e < t.size() && t[e] > U' ' && t[e] < 0x80) ++e;
+  char32_t before = t[at - 1], after = t[at];
+  bool point = before == U'/' || after == U'.' || after == U'@' || after == U'?' || after == U'&' || after == U'#';
+  return point && lines::address_like(std::u32string_view(t).substr(b, e - b));
+}
+
 Outcome check_paragraph(const Paragraph& par, const SetParagraph& sp) {
   const std::u32string& t = par.text;
   const LineSettings& s = par.settings;
@@ -278,13 +291,15 @@ Outcome check_paragraph(const Paragraph& par, const SetParagraph& sp) {
     // —— and …… never split, unless a problem reports the bent rule at the break.
     if (i > 0) {
       CharClass c = char_class(t[l.text_begin]);
-      if (no_line_start(c, s.kinsoku) && !reported(sp, sp.lines[i - 1].text_end, "could not keep", "unbreakable"))
+      if (no_line_start(c, s.kinsoku) && !at_address_point(t, l.text_begin) &&
+          !reported(sp, sp.lines[i - 1].text_end, "could not keep", "unbreakable"))
         return fail(li + " starts with " + hex_cp(t[l.text_begin]) + " (" + class_name(c) +
                     "), which may not start a line, and no problem reports it");
     }
     if (i + 1 < sp.lines.size()) {
       CharClass c = char_class(t[l.text_end - 1]);
-      if (no_line_end(c, s.kinsoku) && !reported(sp, l.text_end, "could not keep", "unbreakable"))
+      if (no_line_end(c, s.kinsoku) && !at_address_point(t, l.text_end) &&
+          !reported(sp, l.text_end, "could not keep", "unbreakable"))
         return fail(li + " ends with " + hex_cp(t[l.text_end - 1]) + " (" + class_name(c) +
                     "), which may not end a line, and no problem reports it");
       // A run of dashes or ellipses is read as pairs from its start; a line may
