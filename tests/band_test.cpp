@@ -164,7 +164,7 @@ TEST(Band, BadBandStyleIsNamedAtItsLine) {
   std::string text = slurp(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
   const std::string good = "style = \"rules\"";
   ASSERT_NE(text.find(good), std::string::npos);
-  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(text.find(good)), '\n'));
+  const int line = line_of(text, good);
   for (const std::string& bad : {std::string("style = \"grey\""), std::string("style = \"rules\"\ncolour = 1")}) {
     std::string t = text;
     t.replace(t.find(good), good.size(), bad);

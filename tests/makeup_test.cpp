@@ -279,7 +279,7 @@ TEST(Makeup, TitleSizesMustBeSizesNamedAtTheirLine) {
   std::string text = slurp(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
   const std::string good = "title_sizes = [16, 18, 22, 22, 22, 26, 28, 30]";
   ASSERT_NE(text.find(good), std::string::npos);
-  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(text.find(good)), '\n'));
+  const int line = line_of(text, good);
   text.replace(text.find(good), good.size(), "title_sizes = [16, \"big\", 22]");
   const fs::path bad = dir.path() / "bad.toml";
   spit(bad, text);
