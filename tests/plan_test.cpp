@@ -266,6 +266,37 @@ TEST(PlanLevel3, EveryArticlePlacedLeadTopOfPageOneAndWidest) {
       }
 }
 
+// Copy short of the pages: the pages fill in order and the white stands at the
+// foot of the last page, reported in column-lines, never as holes under stories;
+// every page gets at least one story.
+TEST(PlanLevel3, CopyShortOfTheIssueLeavesItsWhiteAtTheFootOfTheLastPage) {
+  TempDir dir;
+  fs::path is = small_issue(dir, 2, 6, 1400);
+  PlannedIssue p = desk().plan(is);
+  ASSERT_TRUE(p.ok()) << said(p);
+  ASSERT_EQ(p.issue.pages.size(), 2u);
+  const PagePlan& first = p.issue.pages[0];
+  const PagePlan& last = p.issue.pages[1];
+  for (const std::string& row : first.grid) EXPECT_EQ(row.find('.'), std::string::npos) << row;
+  EXPECT_LE(largest_white(p, 1), 3) << said(p);
+  EXPECT_LE(largest_white(p, 2), 3) << said(p);
+  ASSERT_FALSE(last.areas.empty());
+  // White cells only below every module of their column: none above a module.
+  int white = 0;
+  for (size_t c = 0; c < last.grid[0].size(); ++c) {
+    bool seen_white = false;
+    for (size_t r = 0; r < last.grid.size(); ++r) {
+      bool w = last.grid[r][c] == '.';
+      EXPECT_FALSE(seen_white && !w) << "a hole above a module in column " << c << "\n" << last.grid[r];
+      seen_white = seen_white || w;
+      if (w) white += last.row_lines[r];
+    }
+  }
+  EXPECT_GT(white, 0);
+  std::string key = "page 2: the copy is short of the page: " + std::to_string(white) + " column-lines";
+  EXPECT_NE(said(p).find(key), std::string::npos) << said(p);
+}
+
 TEST(PlanLevel3, CopyTooLongFailsNamingEachArticleAndLines) {
   TempDir dir;
   fs::path is = small_issue(dir, 1, 4, 6000);
@@ -292,8 +323,12 @@ TEST(PlanLevel2, PageListingItsArticlesGetsModulesInImportanceOrder) {
   for (const Notice& n : p.notices) said += n.what + "\n";
   ASSERT_TRUE(p.ok()) << said;
   const PagePlan& pg = p.issue.pages[0];
-  // Tiling: every cell of the grid is some module's (no holes).
-  for (const std::string& row : pg.grid) EXPECT_EQ(row.find('.'), std::string::npos) << row;
+  // Tiling: every cell of the grid is some module's (no holes); the copy is short of
+  // this, the issue's last page, so the white stands in one row at its foot and is reported.
+  ASSERT_GE(pg.grid.size(), 2u);
+  EXPECT_EQ(pg.grid.back(), std::string(pg.grid.back().size(), '.'));
+  for (size_t r = 0; r + 1 < pg.grid.size(); ++r) EXPECT_EQ(pg.grid[r].find('.'), std::string::npos) << pg.grid[r];
+  EXPECT_NE(said.find("page 1: the copy is short of the page: "), std::string::npos) << said;
   // Higher first: each article starts no lower than the ones after it, the lead widest.
   const Area& lead = area_of(pg, "a00");
   for (const Area& a : pg.areas)

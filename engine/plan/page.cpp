@@ -111,12 +111,57 @@ std::string rule_of(const Item& it, const Module& m, int lines, bool lead_on_one
 
 }  // namespace
 
-MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how) {
+namespace {
+
+// Copy short of its page: every module its own height (photos and the masthead
+// at their natural size), the modules as tall as they can stand with at most one
+// blank line under a story, and the rest of the page white at its foot — a hole
+// the editor sees at once and the report names, rather than one under every story.
+Fitted fit_short(Desk& d, const std::vector<Item>& items, const Skeleton& s) {
+  std::vector<Demand> demands;
+  for (const Module& m : s.modules) {
+    Demand x = demand_of(d, items[m.item], m, false, d.layout.lines);  // nothing stands on the foot
+    Item::Kind k = items[m.item].kind;
+    if (x.kind == Demand::Flexible && x.target >= 0 && (k == Item::Photo || k == Item::Masthead)) x.hi = x.target;
+    demands.push_back(x);
+  }
+  auto fit_at = [&](int total) { return fit_heights(s.cuts, demands, s.last, total); };
+  int lo = 1, hi = d.layout.lines;  // the least height that holds the copy
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (fit_at(mid).over == 0) hi = mid;
+    else lo = mid + 1;
+  }
+  for (int top = d.layout.lines; lo < top;) {  // then the tallest with no more than a line of white
+    int mid = (lo + top + 1) / 2;
+    Fitted f = fit_at(mid);
+    if (f.fits && f.white <= 1) lo = mid;
+    else top = mid - 1;
+  }
+  Fitted f = fit_at(lo);
+  f.foot = d.layout.lines - lo;
+  return f;
+}
+
+}  // namespace
+
+MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how,
+                 bool short_ok) {
   const Layout& L = d.layout;
   MadePage out;
   std::vector<Demand> demands;
   for (const Module& m : s.modules) demands.push_back(demand_of(d, items[m.item], m, m.bottom == s.last, L.lines));
   out.fitted = fit_heights(s.cuts, demands, s.last, L.lines);
+  bool stretched = out.fitted.fits ? out.fitted.white > 3 : out.fitted.over == 0;  // holes, or too little to fill
+  if (short_ok && stretched && !s.modules.empty()) {
+    Fitted f = fit_short(d, items, s);
+    if (f.fits && !f.cuts.empty()) out.fitted = f;
+  }
+  if (short_ok && s.modules.empty()) {  // nothing to set: the page stands white
+    out.fitted.fits = true;
+    out.fitted.foot = L.lines;
+    out.fitted.cuts = std::vector<int>(static_cast<size_t>(std::max(1, s.cuts)), 0);
+  }
   if (out.fitted.cuts.empty()) {  // more modules than lines: left as drawn, makeup says what fails
     out.plan = std::move(plan);
     return out;
@@ -124,6 +169,9 @@ MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, Pag
   const std::vector<int>& y = out.fitted.cuts;
   int width = s.columns ? s.columns : L.columns;
   std::set<int> positions(y.begin(), y.end());
+  if (out.fitted.foot > 0) positions.insert(L.lines);  // the white row at the foot
+  out.foot_white = out.fitted.foot * width;
+  for (const Blank& b : s.blanks) out.foot_white += b.cols * (y[s.last] - y[b.top]);
   std::vector<int> rows(positions.begin(), positions.end());  // row tops, and the foot
   auto row_of = [&](int line) { return static_cast<int>(std::lower_bound(rows.begin(), rows.end(), line) - rows.begin()); };
   plan.grid.assign(rows.size() - 1, std::string(static_cast<size_t>(width), '.'));
@@ -153,10 +201,10 @@ MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, Pag
                                  how + rule_of(it, m, lines, it.lead && plan.number == 1) +
                                      (it.why.empty() ? "" : "; " + it.why)});
     if (it.kind == Item::JumpFirst) {
-      int body = lines - (m.bottom == s.last ? 0 : 1);
+      int body = lines - (y[m.bottom] == L.lines ? 0 : 1);
       out.next_slot.push_back({it.id, d.fit.flow(it.id, style_for(d, it, m.cols), it.from, m.cols, body, false)});
     }
-    if (it.kind == Item::JumpRest && it.open) out.rooms.push_back({it.id, m.cols, lines - (m.bottom == s.last ? 0 : 1)});
+    if (it.kind == Item::JumpRest && it.open) out.rooms.push_back({it.id, m.cols, lines - (y[m.bottom] == L.lines ? 0 : 1)});
   }
   out.plan = std::move(plan);
   return out;
@@ -201,7 +249,10 @@ struct Search {
     const Item& x = items[static_cast<size_t>(i)];
     Bounds b;
     bool brief = x.kind == Item::Text && d.fit.characters(x.id) < 150;
-    b.ok = cols <= max_cols && (cols >= 2 || brief) && cols <= 6;
+    // A photo narrower than three columns is a stamp on a broadsheet; a text module
+    // is two to six columns wide, one only for a brief.
+    int least = x.kind == Item::Photo ? std::min(2, max_cols) : brief ? 1 : 2;
+    b.ok = cols <= max_cols && cols >= least && cols <= 6;
     if (b.ok) {
       Module m{i, 0, cols, 0, 1};
       Demand dm = demand_of(d, x, m, false, avail);
@@ -235,6 +286,7 @@ struct Search {
 };
 
 constexpr int kRunBand = 6;   // items in a band cut in order into stacks
+constexpr double kBlankCost = 2.0;  // a column-line left white beside the last modules (the foot's white costs 1)
 constexpr int kDealBand = 7;  // items in a band dealt into two stacks
 
 struct Option {
@@ -260,13 +312,21 @@ void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::
 
 double band_white(const Option& o, int h);
 
-// A band holding `stacks` side by side: every width the columns allow.
+// A band holding `stacks` side by side: every width the columns allow. With
+// `blank`, the band's last columns may stay white (only the page's last band,
+// when the copy is short of the page).
 void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int columns, double extra,
-                 std::vector<Option>& out) {
+                 std::vector<Option>& out, bool blank) {
   int g = static_cast<int>(stacks.size());
   std::vector<std::vector<int>> widths;
   std::vector<int> cur;
   compositions(columns, g, cur, widths);
+  if (blank)
+    for (int w = 2; w < columns; ++w) {  // the white takes w columns at the right
+      std::vector<std::vector<int>> part;
+      compositions(columns - w, g, cur, part);
+      for (auto& ws : part) ws.push_back(w), widths.push_back(ws);
+    }
   for (const auto& ws : widths) {
     bool fits = true;
     for (int k = 0; k < g && fits; ++k)
@@ -292,6 +352,11 @@ void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int col
       o.widest = std::max(o.widest, ws[k]);
     }
     if (!ok) continue;
+    if (static_cast<int>(ws.size()) > g) {  // the white columns: a group with no module
+      o.band.groups.push_back(Group{ws[g], {}});
+      o.group_lo.push_back(0);
+      o.group_hi.push_back(0);
+    }
     // More important items (earlier) no narrower than later ones in the band.
     for (int a = 0; a < g; ++a)
       for (int b = a + 1; b < g; ++b)
@@ -312,6 +377,7 @@ void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int col
 std::vector<Option> band_options(Search& s, int i, int j, int columns) {
   std::vector<Option> out;
   int m = j - i;
+  bool blank = j == static_cast<int>(s.items.size());  // the last band may leave columns white
   if (m <= kRunBand)
     for (int mask = 0; mask < (1 << (m - 1)); ++mask) {
       std::vector<std::vector<int>> stacks(1);
@@ -321,7 +387,7 @@ std::vector<Option> band_options(Search& s, int i, int j, int columns) {
       }
       bool deep = false;
       for (auto& st : stacks) deep = deep || st.size() > 3;
-      if (!deep && stacks.size() <= 4) band_widths(s, stacks, columns, 0, out);
+      if (!deep && stacks.size() <= 4) band_widths(s, stacks, columns, 0, out, blank);
     }
   if (m < 4) return out;
   for (int mask = 1; mask < (1 << (m - 1)); ++mask) {  // bit k-1: item i+k in the second stack
@@ -332,7 +398,7 @@ std::vector<Option> band_options(Search& s, int i, int j, int columns) {
     if ((run && m <= kRunBand && stacks[0].size() <= 3 && stacks[1].size() <= 3) || stacks[0].size() > 4 ||
         stacks[1].size() > 4)
       continue;
-    band_widths(s, stacks, columns, 2, out);  // a little dearer than reading straight down
+    band_widths(s, stacks, columns, 2, out, blank);  // a little dearer than reading straight down
   }
   return out;
 }
@@ -341,6 +407,10 @@ std::vector<Option> band_options(Search& s, int i, int j, int columns) {
 double band_white(const Option& o, int h) {
   double w = 0;
   for (size_t k = 0; k < o.band.groups.size(); ++k) {
+    if (o.band.groups[k].items.empty()) {  // white at the page's foot beside the last modules
+      w += kBlankCost * h * o.band.groups[k].cols;
+      continue;
+    }
     int room = o.group_hi[k] >= kFree ? h : std::min(h, o.group_hi[k] + static_cast<int>(o.band.groups[k].items.size()));
     int cols = o.band.groups[k].cols, modules = static_cast<int>(o.band.groups[k].items.size());
     w += static_cast<double>(h - std::max(room, o.group_lo[k])) * cols;
@@ -495,6 +565,11 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
     int band_top = top_cut, band_bottom = sk.cuts++;
     int col = col0;
     for (const Group& g : b.groups) {
+      if (g.items.empty()) {  // white to the page's foot
+        sk.blanks.push_back(Blank{col, g.cols, band_top});
+        col += g.cols;
+        continue;
+      }
       int above = band_top;
       for (size_t k = 0; k < g.items.size(); ++k) {
         int below = k + 1 == g.items.size() ? band_bottom : sk.cuts++;
@@ -512,7 +587,7 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
     none.fitted.over = std::max(41, best.used - avail);
     return none;
   }
-  return realise(d, items, sk, std::move(plan), "");
+  return realise(d, items, sk, std::move(plan), "", true);
 }
 
 }  // namespace paiban::plan

@@ -33,11 +33,18 @@ struct Module {
   char letter = 0;  // the editor's letter (level 1); 0: the planner names it
 };
 
+// Columns left white beside the last modules when the copy is short of the page.
+struct Blank {
+  int col = 0, cols = 0;
+  int top = 0;  // cut; the white runs from it to the page's foot
+};
+
 struct Skeleton {
   int cuts = 2;  // cut 0 is the top of the type area, cut `last` its foot
   int last = 1;
   int columns = 0;  // grid width (0: the layout's)
   std::vector<Module> modules;
+  std::vector<Blank> blanks;
 };
 
 struct Desk {
@@ -64,13 +71,17 @@ struct MadePage {
     int cols = 0, lines = 0;  // an open continuation's frame, separator line excluded
   };
   std::vector<Room> rooms;
+  int foot_white = 0;  // column-lines left white at the page's foot (the copy is short of it)
 };
 
 // Lines a frame `cols` wide (not the last part) needs to hold the body up to `slot`.
 int lines_to_carry(Desk& d, const Item& it, int cols, int slot);
 
-// Heights for a skeleton, then the grid, rows and areas of the plan.
-MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how);
+// Heights for a skeleton, then the grid, rows and areas of the plan. With `short_ok`,
+// copy too short for the page leaves its white at the page's foot (an empty row)
+// instead of holes under the stories.
+MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, PagePlan plan, const std::string& how,
+                 bool short_ok = false);
 
 // Level 2: chooses the modules for the items.
 MadePage make_page(Desk& d, const std::vector<Item>& items, PagePlan plan);

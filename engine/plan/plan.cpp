@@ -116,16 +116,15 @@ void distribute(Desk& d, Issue& is, std::vector<std::vector<std::string>>& lists
   if (open.empty() || rest.empty()) return;
   const Layout& L = d.layout;
   std::vector<long> load(is.pages.size() + 1, 0), room(is.pages.size() + 1, 0);
-  long total_room = 0, total_load = 0;
   for (int p : open) {
     room[p] = static_cast<long>(L.columns) * L.lines - (p == 1 ? L.columns * 20 : 0);
-    total_room += room[p];
     for (const std::string& id : lists[p - 1]) load[p] += area_of(d, id);
   }
   std::vector<std::string> order = by_priority(d.issue, rest);
-  for (const std::string& id : order) total_load += area_of(d, id);
-  for (int p : open) total_load += load[p];
-  double share = std::min(1.0, static_cast<double>(total_load) / std::max(1L, total_room));
+  // Pages are filled in order, each to about its room: copy short of the issue
+  // leaves its white on the last page, where the paper runs out, not a little
+  // on every page. (`bonus` moves the mark when the first share-out does not fit.)
+  const double share = 1.0;
   auto put = [&](int p, const std::string& id) {
     lists[p - 1].push_back(id);
     load[p] += area_of(d, id);
@@ -139,13 +138,18 @@ void distribute(Desk& d, Issue& is, std::vector<std::vector<std::string>>& lists
     else left.push_back(id);
   }
   size_t at = 0;
-  for (const std::string& id : left) {
+  for (size_t k = 0; k < left.size(); ++k) {
+    const std::string& id = left[k];
     const Article& a = d.issue.articles.at(id);
     int target = 0;
     for (const PagePlan& p : is.pages)
       if (!a.section.empty() && p.section == a.section && is_open(p.number)) target = p.number;
     if (!target) {
-      while (at + 1 < open.size() && load[open[at]] + area_of(d, id) > room[open[at]] * (share + bonus)) ++at;
+      // Move on when the page is full, or when the articles left are only enough
+      // to give every later page one.
+      while (at + 1 < open.size() && (load[open[at]] + area_of(d, id) > room[open[at]] * (share + bonus) ||
+                                      (load[open[at]] > 0 && left.size() - k <= open.size() - 1 - at)))
+        ++at;
       target = open[at];
     }
     put(target, id);
@@ -161,6 +165,10 @@ void distribute(Desk& d, Issue& is, std::vector<std::vector<std::string>>& lists
 
 namespace plan {
 namespace {
+
+// A story set on a page before a more important one costs as much as this many
+// blank lines (moves in level 3 weigh white against the order of importance).
+constexpr int kOrderCost = 3;
 
 // The pages of one run of the planner: which articles each lists, where a jumped
 // story takes up on its next page.
@@ -263,7 +271,11 @@ struct Pager {
     MadePage m = make_page(d, items_of(pp, 0), pp);
     d.trying = false;
     ++made;
-    return tried[key] = m.fitted.fits ? std::max(0, m.fitted.white - 3) : 1000 + 100 * m.fitted.over;
+    // White at the foot is the last page's to keep (the copy runs out there); on any
+    // other page it is a hole, and an empty page is worse than any.
+    int foot = p == static_cast<int>(is.pages.size()) ? 0 : (m.foot_white + d.layout.columns - 1) / d.layout.columns;
+    if (m.plan.areas.empty() || (m.plan.areas.size() == 1 && m.plan.areas[0].module == "@masthead")) foot = 500;
+    return tried[key] = m.fitted.fits ? std::max(0, m.fitted.white - 3) + foot : 1000 + 100 * m.fitted.over;
   }
 
   // Level 3, after the first share-out: while a page is over or shows white, an
@@ -284,6 +296,16 @@ struct Pager {
       auto at = std::find_if(l.begin(), l.end(), [&](const std::string& x) { return rank.count(x) && rank.at(x) > rank.at(id); });
       l.insert(at, id);
       pages_of[id] = {p};
+    };
+    // Stories out of their order of importance that moving `a` from page p to its
+    // neighbour q makes (less the ones it mends), with `a` already on q.
+    auto inversions = [&](const std::string& a, int p, int q) {
+      int n = 0;
+      for (const std::string& x : lists[p - 1])
+        if (x != a && rank.count(x)) n += (q > p ? rank.at(x) > rank.at(a) : rank.at(x) < rank.at(a)) ? 1 : 0;
+      for (const std::string& y : lists[q - 1])
+        if (y != a && rank.count(y)) n -= (q > p ? rank.at(a) > rank.at(y) : rank.at(a) < rank.at(y)) ? 1 : 0;
+      return n;
     };
     auto take = [&](int p, const std::string& id) {
       auto& l = lists[p - 1];
@@ -306,10 +328,12 @@ struct Pager {
         if (!in(q)) continue;
         int before = badness(p) + badness(q);
         std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
+        // Of equal moves, the least important article goes to a later page, the most important to an earlier one.
+        if (q > p) std::reverse(from.begin(), from.end());
         for (const std::string& a : from) {
           if (!movable.count(a)) continue;
           take(p, a), place(q, a);
-          int g = before - badness(p) - badness(q);
+          int g = before - badness(p) - badness(q) - kOrderCost * inversions(a, p, q);
           take(q, a), place(p, a);
           if (g > gain) gain = g, apply = [=, &take, &place] { take(p, a), place(q, a); };
         }
@@ -322,7 +346,7 @@ struct Pager {
           for (const std::string& b : to) {  // or trade places with one of the other page's
             if (!movable.count(a) || !movable.count(b)) continue;
             take(p, a), place(q, a), take(q, b), place(p, b);
-            int h = before - badness(p) - badness(q);
+            int h = before - badness(p) - badness(q) - kOrderCost * (inversions(a, p, q) + inversions(b, q, p));
             take(p, b), place(q, b), take(q, a), place(p, a);
             if (h > gain) gain = h, apply = [=, &take, &place] { take(p, a), place(q, a), take(q, b), place(p, b); };
           }
@@ -349,7 +373,7 @@ struct Pager {
   }
 };
 
-// Every page in order, with the articles shared out `bonus` over the even share.
+// Every page in order, each page filled with articles to `1 + bonus` of its room.
 PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
   const Layout& layout = d.layout;
   Copyfitter& fit = d.fit;
@@ -413,6 +437,16 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
       }
       n.what.pop_back();
       out.notices.push_back(n);
+    } else if (made.foot_white > 0) {
+      Notice n;
+      n.file = is.file;
+      n.line = p.line;
+      n.page = p.number;
+      n.what = "page " + std::to_string(p.number) + ": the copy is short of the page: " +
+               std::to_string(made.foot_white) + " column-lines (" +
+               std::to_string((made.foot_white + layout.columns - 1) / layout.columns) +
+               " lines across the page) left white at its foot; add copy or a photo, or take a page out";
+      out.notices.push_back(n);
     } else if (made.fitted.white > 1) {
       Notice n;
       n.file = is.file;
@@ -450,10 +484,10 @@ PlannedIssue plan_issue(const Issue& issue, const Layout& layout, const FontRegi
   using namespace plan;
   Copyfitter fit(issue, layout, fonts, opt.cache);
   Desk d{issue, layout, fit};
-  // Articles are shared out evenly over the pages; when a page cannot hold its
-  // share, the shares are tried a little fuller, so that earlier pages take more.
+  // Pages are filled in order; when that leaves a page over, the pages are tried
+  // a little emptier and a little fuller in turn.
   PlannedIssue out = plan_pages(d, opt, 0.04);
-  for (double bonus : {0.08, 0.12, 0.16, 0.0}) {
+  for (double bonus : {0.0, -0.06, 0.08, -0.12, 0.14}) {
     if (out.ok() || !std::any_of(issue.pages.begin(), issue.pages.end(), [](const PagePlan& p) { return p.grid.empty(); }))
       break;
     PlannedIssue again = plan_pages(d, opt, bonus);

@@ -44,6 +44,7 @@ struct Fitted {
   int white = 0;          // largest white under a text module, lines
   bool fits = false;      // every text module got at least its need
   int over = 0;           // when it does not: lines the copy is too long for the page
+  int foot = 0;           // lines left white at the foot of the page (the copy is short of it)
 };
 
 // The least white first, then each flexible module nearest its target in order;
