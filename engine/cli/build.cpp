@@ -11,15 +11,6 @@
 
 namespace paiban::cli {
 
-int report_error(const std::exception& e) {
-  if (dynamic_cast<const InputError*>(&e)) {
-    std::fprintf(stderr, "%s\n", e.what());
-    return 2;
-  }
-  std::fprintf(stderr, "paiban: %s\n", e.what());
-  return 3;
-}
-
 namespace {
 
 // A failed build writes nothing, so a PDF already at `out` is an older one: say

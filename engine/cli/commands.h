@@ -23,7 +23,10 @@ std::function<int()> add_plan(CLI::App& app);
 // Why each module of an automatic page sits where it does, one line each.
 void print_plan_notes(const std::vector<PlanNote>& notes);
 std::function<int()> add_import(CLI::App& app);
+// paiban-serve's command (serve.cpp, serve_main.cpp); paiban lists it and
+// runs paiban-serve in its place.
 std::function<int()> add_serve(CLI::App& app);
+inline constexpr const char* kServeSummary = "the proof desk: live page proofs in a browser, updated on every save";
 
 // Imports a copy file into `dir` (default issues/<date>); returns the folder.
 std::string import_to(const std::string& file, const std::string& dir, bool force, const std::string& encoding,

@@ -131,7 +131,7 @@ std::function<int()> add_proof(CLI::App& app) {
   p->add_option("--encoding", a->encoding, "a copy file's charset (default: detected)");
   p->add_option("--page", a->opt.pages, "page to proof (1-based; repeatable)")->required();
   p->add_option("-o,--output", a->out, "output PDF, or PNG prefix with --png (default: out/<issue>-proof-pN)");
-  p->add_flag("--png", a->png, "PNG images instead of a PDF, rendered by Poppler");
+  p->add_flag("--png", a->png, "PNG images instead of a PDF, drawn from the placed pages");
   p->add_option("--dpi", a->dpi, "PNG resolution (default 72)")->check(CLI::Range(10.0, 1200.0));
   p->add_option("--overlay", a->overlays, "overlays: grid,frames,baselines,adjustments (or all)");
   p->add_flag("--report{text}", a->report, "fit report: --report (text) or --report=json");

@@ -1,5 +1,6 @@
 // paiban serve: the proof desk in a browser — pages, fit report and notices,
-// redrawn on every save; "send to press" writes the print PDF.
+// redrawn on every save; "send to press" writes the print PDF. Built into
+// paiban-serve, which `paiban serve` runs in its place (main.cpp).
 #include "cli/commands.h"
 #include "serve/serve.h"
 
@@ -7,7 +8,7 @@ namespace paiban::cli {
 
 std::function<int()> add_serve(CLI::App& app) {
   auto o = std::make_shared<ServeOptions>();
-  CLI::App* s = app.add_subcommand("serve", "the proof desk: live page proofs in a browser, updated on every save");
+  CLI::App* s = app.add_subcommand("serve", kServeSummary);
   s->add_option("issue", o->issue_dir, "issue folder")->required();
   s->add_option("--port", o->port, "port to listen on (default 8080; 0 = any free port)")->check(CLI::Range(0, 65535));
   s->add_option("--bind", o->bind, "address to listen on (default 127.0.0.1: this machine only)");

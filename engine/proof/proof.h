@@ -10,8 +10,10 @@
 
 namespace paiban {
 
-// Renders every page of a PDF to PNG at `dpi`; returns the files written
-// (prefix-1.png, prefix-2.png, …, numbered by `page_numbers`).
+// Renders every page of a PDF to PNG at `dpi` with Poppler; returns the files
+// written (prefix-1.png, prefix-2.png, …, numbered by `page_numbers`). Defined
+// in the paiban_poppler library (poppler.cpp), which tests and bench/ link and
+// the command line does not.
 std::vector<std::string> render_png(const std::string& pdf, double dpi, const std::string& prefix,
                                     const std::vector<int>& page_numbers);
 

@@ -30,7 +30,7 @@ Json failure(const std::exception& e) {
   return j;
 }
 
-// A private folder for Poppler's PNG files, removed when done.
+// A private folder for the PNG files of a redraw, removed when done.
 struct Scratch {
   fs::path dir;
   Scratch() {
