@@ -297,6 +297,34 @@ TEST(PlanLevel3, CopyShortOfTheIssueLeavesItsWhiteAtTheFootOfTheLastPage) {
   EXPECT_NE(said(p).find(key), std::string::npos) << said(p);
 }
 
+// The masthead block is as tall as the layout says (`[masthead] lines`), give or
+// take the lines that meet the 报眼 beside it; out of range is an error at its line.
+TEST(PlanLevel3, MastheadBlockIsTheLayoutsHeight) {
+  TempDir dir;
+  fs::path is = small_issue(dir, 2, 10, 1400);
+  for (int lines : {20, 30}) {
+    Layout L = desk().layout;
+    L.masthead.lines = lines;
+    PlannedIssue p = plan_issue(load_issue(is.string()), L, desk().fonts, PlanOptions{});
+    ASSERT_TRUE(p.ok()) << said(p);
+    const PagePlan& p1 = p.issue.pages[0];
+    const Area& m = area_of(p1, "@masthead");
+    EXPECT_GE(lines_of(p1, m), lines - 2) << lines;
+    EXPECT_LE(lines_of(p1, m), lines + 6) << lines;
+  }
+  std::string text = slurp(kRoot + "/layouts/broadsheet.toml");
+  const std::string good = "lines = 20 ";
+  ASSERT_NE(text.find(good), std::string::npos);
+  text.replace(text.find(good), good.size(), "lines = 3 ");
+  spit(dir.path() / "bad.toml", text);
+  try {
+    load_layout((dir.path() / "bad.toml").string());
+    ADD_FAILURE() << "accepted [masthead] lines = 3";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), line_of(text, "lines = 3 ")) << e.what();
+  }
+}
+
 TEST(PlanLevel3, CopyTooLongFailsNamingEachArticleAndLines) {
   TempDir dir;
   fs::path is = small_issue(dir, 1, 4, 6000);

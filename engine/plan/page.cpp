@@ -19,8 +19,6 @@ std::string style_for(const Desk& d, const Item& it, int cols) {
 
 namespace {
 
-constexpr int kMastheadLines = 20;  // the 报头 block, as the sample's hand plan draws it
-
 // A photo: its natural height at the width, within sensible crops (3:4 to 4:3 of it).
 Demand photo_demand(Desk& d, const Item& it, int cols, int sep) {
   const Layout& L = d.layout;
@@ -54,9 +52,9 @@ Demand demand_of(Desk& d, const Item& it, const Module& m, bool on_foot, int ava
   switch (it.kind) {
     case Item::Masthead:
       x.kind = Demand::Flexible;
-      x.lo = kMastheadLines - 2;
-      x.hi = kMastheadLines + 6;
-      x.target = kMastheadLines;
+      x.lo = d.layout.masthead.lines - 2;  // the layout's block, a little shorter or taller to fit the band
+      x.hi = d.layout.masthead.lines + 6;
+      x.target = d.layout.masthead.lines;
       break;
     case Item::Photo:
       x = photo_demand(d, it, m.cols, sep);
@@ -534,7 +532,7 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
       const Item& it = items[k];
       if (it.kind != Item::Text || it.lead) continue;
       int need = demand_of(d, it, Module{k, 0, 2, 0, 1}, false, L.lines).need;
-      if (need <= kMastheadLines + 2 && need > ear_need) ear = k, ear_need = need;
+      if (need <= L.masthead.lines + 2 && need > ear_need) ear = k, ear_need = need;
     }
     sk.cuts = 2;
     int mast_cols = ear >= 0 ? L.columns - 2 : L.columns;
@@ -545,7 +543,7 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
       body.erase(std::find(body.begin(), body.end(), ear));
     }
     top_cut = 1;
-    avail -= std::max(kMastheadLines, ear_need);
+    avail -= std::max(L.masthead.lines, ear_need);
   }
   std::vector<Item> rest;
   for (int k : body) {

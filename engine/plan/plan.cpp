@@ -117,7 +117,7 @@ void distribute(Desk& d, Issue& is, std::vector<std::vector<std::string>>& lists
   const Layout& L = d.layout;
   std::vector<long> load(is.pages.size() + 1, 0), room(is.pages.size() + 1, 0);
   for (int p : open) {
-    room[p] = static_cast<long>(L.columns) * L.lines - (p == 1 ? L.columns * 20 : 0);
+    room[p] = static_cast<long>(L.columns) * (L.lines - (p == 1 ? L.masthead.lines : 0));
     for (const std::string& id : lists[p - 1]) load[p] += area_of(d, id);
   }
   std::vector<std::string> order = by_priority(d.issue, rest);
@@ -515,7 +515,7 @@ PageCount fit_page_count(const Issue& issue, const Layout& layout, const FontReg
   {
     Copyfitter fit(issue, layout, fonts, &cache);
     plan::Desk d{issue, layout, fit};
-    long need = static_cast<long>(layout.columns) * 20;  // the masthead on page 1
+    long need = static_cast<long>(layout.columns) * layout.masthead.lines;  // the masthead on page 1
     for (const auto& [id, a] : issue.articles) need += plan::area_of(d, id);
     long page = static_cast<long>(layout.columns) * layout.lines;
     out.estimate = static_cast<int>((need + page - 1) / page);

@@ -161,6 +161,7 @@ Layout load_layout(const std::string& file) {
     ms.sponsor = rd.number(*m, "sponsor", ms.sponsor);
     ms.meta = rd.number(*m, "meta", ms.meta);
     ms.name_min = rd.number(*m, "name_min", ms.name_min);
+    ms.lines = rd.count(*m, "lines", ms.lines, 6, 80);
     auto choice = [&](const char* key, const char* a, const char* b, bool fallback) {
       const toml::node* n = m->get(key);
       if (!n) return fallback;
@@ -175,7 +176,7 @@ Layout load_layout(const std::string& file) {
     for (auto&& [k, v] : *m) {
       std::string key(k.str());
       if (key != "name" && key != "name_min" && key != "sponsor" && key != "meta" && key != "arrangement" && key != "page_count" &&
-          key != "page_numbers")
+          key != "page_numbers" && key != "lines")
         throw InputError(file, rd.line(v), "unknown masthead key '" + key + "'");
     }
   }

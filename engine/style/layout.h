@@ -44,6 +44,7 @@ struct MastheadSpec {
   bool centred = false;              // arrangement: "left" (name left, panel right) or "center"
   bool page_count_chinese = true;    // 今日四版 (chinese) or 今日4版 (arabic)
   bool folio_chinese = false;        // 第二版 (chinese) or 第2版 (arabic)
+  int lines = 20;  // the block's height in grid lines where the planner places it (page 1's top)
 };
 
 // The 栏目 band over an article: the column's name between a rule above and
