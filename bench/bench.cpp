@@ -213,7 +213,11 @@ void BM_PlanAndMakeUp(benchmark::State& state) {
   mo.allow_overset = true;
   size_t pages = 0;
   for (auto _ : state) {
-    PlannedIssue planned = plan_issue(issue, s.layout, s.fonts, PlanOptions{true, nullptr});
+    // As the build runs it: the planner's set paragraphs are makeup's (one cache,
+    // fresh each round, so nothing is carried from one round to the next).
+    TextCache cache;
+    mo.cache = &cache;
+    PlannedIssue planned = plan_issue(issue, s.layout, s.fonts, PlanOptions{true, &cache});
     Edition e = make_up(planned.issue, s.layout, s.fonts, mo);
     pages = e.pages.size();
     benchmark::DoNotOptimize(e.pages.data());

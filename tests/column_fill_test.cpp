@@ -41,6 +41,38 @@ Fill balance(const Copy& c, std::vector<int> caps) {
   return fill_columns(c.slots, 0, caps, tops, 0, true, false);
 }
 
+// The copyfitter asks fill_reach, not fill_columns, how far a last frame part
+// holds the text: the two must agree on every copy, width and height, or the
+// planner would promise a fit that makeup oversets.
+TEST(ColumnFill, ReachIsWhereTheFillStops) {
+  unsigned seed = 12345;
+  auto next = [&](int n) {
+    seed = seed * 1103515245u + 12345u;
+    return static_cast<int>((seed >> 16) % static_cast<unsigned>(n));
+  };
+  int tried = 0;
+  for (int copy = 0; copy < 60; ++copy) {
+    Copy c;
+    for (int p = 0, paras = 2 + next(12); p < paras; ++p) {
+      if (p > 0 && next(4) == 0) c.slots.push_back(Slot{Slot::Blank, 1, nullptr, 0, 0, false, nullptr, nullptr});
+      if (next(5) == 0) c.para(1, true);
+      c.para(1 + next(9));
+    }
+    for (int cols = 1; cols <= 4; ++cols)
+      for (int cap = 2; cap <= 16; ++cap)
+        for (int reserve = 0; reserve <= 1; ++reserve)
+          for (bool bal : {false, true}) {
+            std::vector<int> caps(static_cast<size_t>(cols), cap), tops(caps.size(), 0);
+            caps[0] = std::max(2, cap - next(3));  // a column under a headline is shorter
+            Fill f = fill_columns(c.slots, 0, caps, tops, reserve, bal, false);
+            ASSERT_EQ(fill_reach(c.slots, 0, caps, reserve), f.next)
+                << "copy " << copy << " cols " << cols << " cap " << cap << " reserve " << reserve << " balance " << bal;
+            ++tried;
+          }
+  }
+  EXPECT_EQ(tried, 60 * 4 * 15 * 2 * 2);
+}
+
 TEST(ColumnFill, NoOrphanAtAColumnFoot) {
   Copy c;
   c.para(3).para(3);

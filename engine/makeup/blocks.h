@@ -67,6 +67,12 @@ struct Fill {
 Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, const std::vector<int>& tops,
                   int reserve, bool balance, bool jumps);
 
+// Where fill_columns(slots, from, caps, tops, reserve, balance, false) stops (its
+// `next`), found without the search for a tidy cut: columns filled as full as
+// they go reach furthest, and no tidier cut of text that does not jump reaches
+// further. The copyfitter asks it of every trial height.
+int fill_reach(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, int reserve);
+
 // Lines left alone at column ends: a paragraph's last line at a column head
 // (widow), its first line at a column foot (orphan), a subhead at a foot.
 struct Lonely {

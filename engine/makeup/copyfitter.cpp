@@ -19,6 +19,9 @@ struct Copyfitter::Impl {
   std::map<std::string, makeup::Body> bodies;
   std::map<std::tuple<std::string, std::string, int>, int> heads;      // (id, style, cols) → lines
   std::map<std::tuple<std::string, std::string, int, int>, int> fits;  // (id, style, cols, from) → lines
+  // (id, style, from, cols, lines, last) → the slot the next frame takes up at: the
+  // planner asks the same of a jumped story's first part on every page it tries.
+  std::map<std::tuple<std::string, std::string, int, int, int, bool>, int> flows;
   std::map<std::string, int> jump_heads;
   std::map<std::string, int> characters;  // of the body, per article
 
@@ -63,12 +66,24 @@ struct Copyfitter::Impl {
     const makeup::Body& b = body(id);
     int cap = lines - head_lines;
     if (cap < 2) return makeup::Fill{{}, from, 0};
-    std::vector<int> caps(static_cast<size_t>(cols), cap), tops(caps.size(), head_lines);
+    auto [caps, tops] = frame_caps(cols, head_lines, head_cols, lines);
+    return makeup::fill_columns(b.slots, from, caps, tops, last ? 0 : 1, balance && last, !last);
+  }
+  // Whether the whole body from `from` fits a last frame part that tall.
+  bool holds(const std::string& id, int from, int cols, int head_lines, int head_cols, int lines) {
+    const makeup::Body& b = body(id);
+    if (lines - head_lines < 2) return from >= static_cast<int>(b.slots.size());
+    auto [caps, tops] = frame_caps(cols, head_lines, head_cols, lines);
+    return makeup::fill_reach(b.slots, from, caps, 0) >= static_cast<int>(b.slots.size());
+  }
+  // Column caps and tops of a frame: the headline's lines over its first `head_cols` columns.
+  static std::pair<std::vector<int>, std::vector<int>> frame_caps(int cols, int head_lines, int head_cols, int lines) {
+    std::vector<int> caps(static_cast<size_t>(cols), lines - head_lines), tops(caps.size(), head_lines);
     for (int c = head_cols; c < cols; ++c) {
       caps[c] = lines;
       tops[c] = 0;
     }
-    return makeup::fill_columns(b.slots, from, caps, tops, last ? 0 : 1, balance && last, !last);
+    return {caps, tops};
   }
 };
 
@@ -106,11 +121,10 @@ int Copyfitter::frame_lines(const std::string& id, const std::string& style, int
   auto it = impl_->fits.find(key);
   if (it != impl_->fits.end()) return it->second;
   auto [head, head_cols] = impl_->heading(id, style, cols, from);
-  const int n = slots(id);
   int lines = head + std::max(2, body_lines(id, from) / cols);
   // Frames only grow to hold more, so the first height that holds it all is the answer,
   // or a line or two more when that leaves no widow, orphan or subhead at a column end.
-  while (impl_->fill(id, from, cols, head, head_cols, lines, true).next < n && lines < 100000) ++lines;
+  while (!impl_->holds(id, from, cols, head, head_cols, lines) && lines < 100000) ++lines;
   for (int more = 0; more <= 2; ++more) {
     makeup::Fill f = impl_->fill(id, from, cols, head, head_cols, lines + more, true, true);
     if (makeup::lonely_lines(f, impl_->body(id).slots).total() == 0) return impl_->fits[key] = lines + more;
@@ -119,8 +133,11 @@ int Copyfitter::frame_lines(const std::string& id, const std::string& style, int
 }
 
 int Copyfitter::flow(const std::string& id, const std::string& style, int from, int cols, int lines, bool last) {
+  auto key = std::make_tuple(id, style, from, cols, lines, last);
+  auto known = impl_->flows.find(key);
+  if (known != impl_->flows.end()) return known->second;
   auto [head, head_cols] = impl_->heading(id, style, cols, from);
-  return impl_->fill(id, from, cols, head, head_cols, lines, last).next;
+  return impl_->flows[key] = impl_->fill(id, from, cols, head, head_cols, lines, last).next;
 }
 
 int Copyfitter::caption_lines(const std::string& id, int cols) {

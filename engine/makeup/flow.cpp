@@ -161,6 +161,8 @@ Fill pour_tidy(const std::vector<Slot>& slots, int from, const std::vector<int>&
   // cost[c][i]: columns c.. hold slots [i, n) as well as they can; end[c][i]: where column c ends.
   std::vector<std::vector<long>> cost(static_cast<size_t>(cols) + 1, std::vector<long>(static_cast<size_t>(n) + 1, 0));
   std::vector<std::vector<int>> end(static_cast<size_t>(cols), std::vector<int>(static_cast<size_t>(n) + 1, 0));
+  std::vector<char> good(static_cast<size_t>(n) + 1, 1);  // good_end, worked out once per slot
+  for (int j = from; j <= n; ++j) good[j] = good_end(slots, j);
   long over = 0;
   for (int i = n; i >= from; --i) {
     if (i < n) over += slots[i].lines;
@@ -179,7 +181,7 @@ Fill pour_tidy(const std::vector<Slot>& slots, int from, const std::vector<int>&
         if (j < n || jumps) {
           // A blank before a subhead at the foot is white; more than two white lines are a hole.
           long white = caps[c] - h + (j - 1 > i && slots[j - 1].kind == Slot::Blank ? slots[j - 1].lines : 0);
-          here += white * white + (white > 2 ? (white - 2) * kHole : 0) + (good_end(slots, j) ? 0 : kLonely);
+          here += white * white + (white > 2 ? (white - 2) * kHole : 0) + (good[j] ? 0 : kLonely);
         }
         if (here <= best) best = here, best_j = j;  // ties: the fuller column
       }
@@ -245,9 +247,10 @@ Fill balanced(const std::vector<Slot>& slots, int from, const std::vector<int>& 
   auto visible = [&](int i, int j) {  // a blank at its foot is white
     return height(i, j) - (j - 1 > i && slots[from + j - 1].kind == Slot::Blank ? slots[from + j - 1].lines : 0);
   };
-  auto may_end = [&](int j) {
-    return j == n || (!slots[from + j - 1].keep_with_next && (lonely_lines_allowed || good_end(slots, from + j)));
-  };
+  std::vector<char> ends(static_cast<size_t>(n) + 1, 1);  // where a column may end, worked out once
+  for (int j = 1; j < n; ++j)
+    ends[j] = !slots[from + j - 1].keep_with_next && (lonely_lines_allowed || good_end(slots, from + j));
+  auto may_end = [&](int j) { return ends[j] != 0; };
   struct Best {
     int tallest = INT_MAX, shortest = -1, prev = -1;
   };
@@ -323,18 +326,33 @@ Fill fill_columns(const std::vector<Slot>& slots, int from, const std::vector<in
                   int reserve, bool balance, bool jumps) {
   std::vector<int> room = caps;
   room.back() -= reserve;
+  const int n = static_cast<int>(slots.size());
   Fill full = pour(slots, from, room);
   // Only a fill with a lonely line or a hole at a column end is worth the search for a better one.
-  if (rough_end(full, slots, room)) {
-    Fill tidier = pour_tidy(slots, from, room, jumps);
-    if (tidier.next >= full.next || jumps) full = tidier;
+  auto tidied = [&] {
+    if (rough_end(full, slots, room)) {
+      Fill tidier = pour_tidy(slots, from, room, jumps);
+      if (tidier.next >= full.next || jumps) return tidier;
+    }
+    return full;
+  };
+  // (Balanced columns are tried only for text that all fits; the tidy cut, a
+  // search of its own, is made only when it is the answer.)
+  if (!balance || jumps || full.next < n) {
+    Fill f = tidied();
+    if (!balance || f.next < n) return f;
   }
-  if (!balance || full.next < static_cast<int>(slots.size())) return full;
   // Without widows and orphans if the columns can be balanced so; else as even as they go.
   Fill best = balanced(slots, from, room, tops, false);
   Fill lax = balanced(slots, from, room, tops, true);
-  if (best.next >= static_cast<int>(slots.size()) && tidy(best, slots, room, tops, lax)) return best;
-  return lax.next >= static_cast<int>(slots.size()) ? lax : full;
+  if (best.next >= n && tidy(best, slots, room, tops, lax)) return best;
+  return lax.next >= n ? lax : tidied();
+}
+
+int fill_reach(const std::vector<Slot>& slots, int from, const std::vector<int>& caps, int reserve) {
+  std::vector<int> room = caps;
+  room.back() -= reserve;
+  return pour(slots, from, room).next;
 }
 
 Lonely lonely_lines(const Fill& fill, const std::vector<Slot>& slots) {

@@ -405,7 +405,7 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
         });
         if (!own && !is_lead(a) && a.page == 0 && !section) movable.insert(id);
       }
-    pg.rebalance(movable, rank);
+    if (!movable.empty()) pg.rebalance(movable, rank);  // pages the editor listed stay as listed
   }
   auto& next_slot = pg.next_slot;
   for (PagePlan& p : is.pages) {
