@@ -55,7 +55,7 @@ const GlyphInk& Face::ink(uint32_t gid) const {
     g.y_min = e.y_bearing + e.height;
     g.empty = false;
   }
-  g.advance = hb_font_get_glyph_h_advance(font_, gid);
+  g.advance = advance(gid);
   return ink_.emplace(gid, g).first->second;
 }
 

@@ -38,7 +38,10 @@ class Face : public std::enable_shared_from_this<Face> {
   bool has_feature(const char tag[4]) const;
 
   uint32_t glyph_for(uint32_t cp) const;  // 0 when the face lacks the character
-  const GlyphInk& ink(uint32_t gid) const;  // cached
+  const GlyphInk& ink(uint32_t gid) const;  // cached; not thread-safe
+  // The advance alone (= ink(gid).advance): a table look-up, where the ink box
+  // means running the glyph's outline program. Thread-safe.
+  int advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
 
   // Metrics for the PDF font descriptor, in 1/1000 em.
   struct Metrics {

@@ -118,7 +118,7 @@ std::string page_content(const Page& p, const std::map<const Face*, FontUse*>& f
       std::snprintf(hex, sizeof hex, "%04X", g.gid & 0xFFFF);
       s += hex;
       empty = false;
-      pen = g.x + f.ink(g.gid).advance * r.size / f.upem();
+      pen = g.x + f.advance(g.gid) * r.size / f.upem();
     }
     s += ">] TJ ET\n";
   };

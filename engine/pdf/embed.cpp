@@ -276,7 +276,7 @@ PdfObject* embed_font(PdfMemDocument& doc, const FontUse& use, const FontProgram
     run.clear();
   };
   for (auto& [g, t] : use.glyphs) {
-    int64_t w = static_cast<int64_t>(face.ink(g).advance) * 1000 / face.upem();
+    int64_t w = static_cast<int64_t>(face.advance(g)) * 1000 / face.upem();
     if (static_cast<int64_t>(g) != prev + 1) {
       close_run();
       run_start = g;

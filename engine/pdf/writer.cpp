@@ -66,7 +66,6 @@ std::string write_pdf(const std::vector<Page>& pages, const PdfMeta& meta, const
       use.face = r.face.get();
       font_of[r.face.get()] = &use;
       for (const GlyphPos& g : r.glyphs) {
-        r.face->ink(g.gid);  // measured here, so the content streams only read the face's cache
         auto& text = use.glyphs[g.gid];
         if (text.empty() && g.text_end > g.text_begin) text = r.text.substr(g.text_begin, g.text_end - g.text_begin);
       }
