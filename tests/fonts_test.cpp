@@ -3,6 +3,9 @@
 // broken configurations written to a temporary directory.
 #include "fonts/fonts.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -21,6 +24,35 @@ namespace fs = std::filesystem;
 using namespace paiban::test;
 
 const std::string kSerifTtc = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+
+// The PDF font descriptor's metrics are read from the head, hhea and OS/2
+// tables directly: they must be FreeType's, for every face the project uses.
+TEST(FontRegistry, DescriptorMetricsAreFreeTypes) {
+  FT_Library lib;
+  ASSERT_EQ(FT_Init_FreeType(&lib), 0);
+  const FontRegistry& fonts = project_fonts();
+  for (const std::string& role : fonts.roles()) {
+    const Face& face = fonts.face(role);
+    hb_blob_t* blob = hb_face_reference_blob(face.hb_face());
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(blob, &len);
+    FT_Face ft;
+    ASSERT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(data), len, face.index(), &ft), 0) << role;
+    auto k = [&](long v) { return static_cast<int>(v * 1000 / static_cast<long>(ft->units_per_EM)); };
+    const Face::Metrics m = face.descriptor_metrics();
+    EXPECT_EQ(m.ascent, k(ft->ascender)) << role;
+    EXPECT_EQ(m.descent, k(ft->descender)) << role;
+    EXPECT_EQ(m.bbox[0], k(ft->bbox.xMin)) << role;
+    EXPECT_EQ(m.bbox[1], k(ft->bbox.yMin)) << role;
+    EXPECT_EQ(m.bbox[2], k(ft->bbox.xMax)) << role;
+    EXPECT_EQ(m.bbox[3], k(ft->bbox.yMax)) << role;
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(ft, FT_SFNT_OS2));
+    EXPECT_EQ(m.cap_height, os2 && os2->sCapHeight > 0 ? k(os2->sCapHeight) : 733) << role;
+    FT_Done_Face(ft);
+    hb_blob_destroy(blob);
+  }
+  FT_Done_FreeType(lib);
+}
 
 TEST(FontRegistry, EveryRoleLoads) {
   const FontRegistry& fonts = project_fonts();

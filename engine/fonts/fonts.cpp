@@ -1,8 +1,5 @@
 #include "fonts/fonts.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
 
 #include <filesystem>
@@ -59,31 +56,46 @@ const GlyphInk& Face::ink(uint32_t gid) const {
   return ink_.emplace(gid, g).first->second;
 }
 
-Face::Metrics Face::descriptor_metrics() const {
-  // FreeType reads the head/hhea/OS2 metrics the PDF descriptor wants.
-  static FT_Library lib = [] {
-    FT_Library l;
-    FT_Init_FreeType(&l);
-    return l;
-  }();
-  hb_blob_t* blob = hb_face_reference_blob(face_);
+namespace {
+
+// A big-endian 16-bit field of a font table; 0 past its end.
+int table_s16(hb_blob_t* table, unsigned at) {
   unsigned len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
+  const auto* p = reinterpret_cast<const unsigned char*>(hb_blob_get_data(table, &len));
+  return at + 2 <= len ? static_cast<int16_t>(p[at] << 8 | p[at + 1]) : 0;
+}
+
+}  // namespace
+
+Face::Metrics Face::descriptor_metrics() const {
+  // Read from head, hhea and OS/2 as FreeType reports them (ascender and
+  // descender from hhea, else OS/2's typographic, else its Windows values),
+  // without FreeType parsing the whole face for five numbers.
+  hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
+  hb_blob_t* hhea = hb_face_reference_table(face_, HB_TAG('h', 'h', 'e', 'a'));
+  hb_blob_t* os2 = hb_face_reference_table(face_, HB_TAG('O', 'S', '/', '2'));
   Metrics m{880, -120, 733, {-1000, -300, 3000, 1000}};
-  FT_Face ft;
-  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(data), len, index_, &ft) == 0) {
-    auto k = [&](long v) { return static_cast<int>(v * 1000 / static_cast<long>(ft->units_per_EM)); };
-    m.ascent = k(ft->ascender);
-    m.descent = k(ft->descender);
-    m.bbox[0] = k(ft->bbox.xMin);
-    m.bbox[1] = k(ft->bbox.yMin);
-    m.bbox[2] = k(ft->bbox.xMax);
-    m.bbox[3] = k(ft->bbox.yMax);
-    if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(ft, FT_SFNT_OS2)); os2 && os2->sCapHeight > 0)
-      m.cap_height = k(os2->sCapHeight);
-    FT_Done_Face(ft);
+  const long units = static_cast<uint16_t>(table_s16(head, 18));
+  if (hb_blob_get_length(head) >= 54 && units > 0) {
+    auto k = [&](long v) { return static_cast<int>(v * 1000 / units); };
+    long ascender = table_s16(hhea, 4), descender = table_s16(hhea, 6);
+    if (ascender == 0 && descender == 0) {
+      ascender = table_s16(os2, 68);
+      descender = table_s16(os2, 70);
+      if (ascender == 0 && descender == 0) {
+        ascender = static_cast<uint16_t>(table_s16(os2, 74));
+        descender = -static_cast<long>(static_cast<uint16_t>(table_s16(os2, 76)));
+      }
+    }
+    m.ascent = k(ascender);
+    m.descent = k(descender);
+    for (int i = 0; i < 4; ++i) m.bbox[i] = k(table_s16(head, 36 + 2 * i));
+    // sCapHeight is in OS/2 version 2 and later.
+    if (table_s16(os2, 0) >= 2 && table_s16(os2, 88) > 0) m.cap_height = k(table_s16(os2, 88));
   }
-  hb_blob_destroy(blob);
+  hb_blob_destroy(os2);
+  hb_blob_destroy(hhea);
+  hb_blob_destroy(head);
   return m;
 }
 

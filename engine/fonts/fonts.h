@@ -1,5 +1,5 @@
 // Fonts by role. Each font file is memory-mapped once and shared by
-// HarfBuzz (shaping, subsetting) and FreeType (descriptor metrics).
+// HarfBuzz (shaping, subsetting, descriptor metrics) and proof/'s FreeType.
 #pragma once
 
 #include <hb.h>
@@ -43,7 +43,7 @@ class Face : public std::enable_shared_from_this<Face> {
   // means running the glyph's outline program. Thread-safe.
   int advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
 
-  // Metrics for the PDF font descriptor, in 1/1000 em.
+  // Metrics for the PDF font descriptor, in 1/1000 em, as FreeType gives them.
   struct Metrics {
     int ascent, descent, cap_height, bbox[4];
   };

@@ -134,6 +134,12 @@ std::string deflate(const std::string& raw) {
   return out;
 }
 
+std::string deflate_kept(const std::string& raw) {
+  if (cache_dir().empty()) return deflate(raw);
+  std::string key = digest128("flate1|" + std::string(zlibVersion()) + "|" + raw);
+  return cached("deflated", key, [&] { return deflate(raw); }, [](const std::string& b) { return !b.empty(); });
+}
+
 PdfObject* flate_stream(PdfMemDocument& doc, const std::string& deflated) {
   PdfObject* o = doc.GetObjects().CreateObject();
   PdfMemoryInputStream in(deflated.data(), static_cast<pdf_long>(deflated.size()));

@@ -64,12 +64,21 @@ ImageData prepare_image(const std::string& path, const PrintSettings& print, dou
     d.colour_space = device_space(needs_cmyk ? 4 : info.components);
     return d;
   }
-  // PNG (line art, a masthead's calligraphy): lossless, so the ink limit of the separation holds exactly.
-  Pixels px = pixels();
-  if (needs_cmyk) px = separate(px, sep);
-  d.bytes = deflate(std::string(px.data.begin(), px.data.end()));
+  // PNG (line art, a masthead's calligraphy): lossless, so the ink limit of the
+  // separation holds exactly. Separations are cached as for JPEG (the key holds
+  // the file's bytes, so a PNG never meets a JPEG's entry).
   d.filter = "FlateDecode";
-  d.colour_space = device_space(px.info.components);
+  if (!needs_cmyk) {
+    Pixels px = pixels();
+    d.bytes = deflate(std::string(px.data.begin(), px.data.end()));
+    d.colour_space = device_space(px.info.components);
+    return d;
+  }
+  d.bytes = cached_separation(read_file(path), sep, 0, [&] {
+    Pixels px = separate(pixels(), sep);
+    return deflate(std::string(px.data.begin(), px.data.end()));
+  });
+  d.colour_space = device_space(4);
   return d;
 }
 

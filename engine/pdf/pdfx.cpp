@@ -116,7 +116,7 @@ void add_pdfx(PdfMemDocument& doc, const PdfMeta& meta, const PrintSettings& pri
   oi.AddKey("OutputCondition", PdfString(condition));
   if (registered && !print.registry.empty()) oi.AddKey("RegistryName", PdfString(print.registry));
   oi.AddKey("Info", PdfString(description));
-  PdfObject* profile = flate_stream(doc, deflate(icc));
+  PdfObject* profile = flate_stream(doc, deflate_kept(icc));
   profile->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(4)));
   oi.AddKey("DestOutputProfile", profile->Reference());
   PdfArray intents;
