@@ -8,7 +8,7 @@
 
 namespace paiban {
 
-std::string cached_separation(const std::string& image, const Separation& s, int quality,
+std::string cached_separation(const std::string& image, const Separation& s, const std::string& variant,
                               const std::function<std::string()>& make) {
   if (cache_dir().empty()) return make();
   std::string profile;
@@ -17,9 +17,9 @@ std::string cached_separation(const std::string& image, const Separation& s, int
   } catch (const InputError&) {
     return make();  // the separation itself will say what is wrong
   }
-  char settings[96];
-  std::snprintf(settings, sizeof settings, "sep3|%.3f|%d|%dx%d|", s.tac, quality, s.size.width, s.size.height);
-  std::string key = digest128(settings + profile + image);
+  char settings[64];
+  std::snprintf(settings, sizeof settings, "sep4|%.3f|%dx%d|", s.tac, s.size.width, s.size.height);
+  std::string key = digest128(settings + variant + "|" + profile + image);
   return cached("separated", key + ".jpg", make, [](const std::string& b) { return b.size() > 4; });
 }
 

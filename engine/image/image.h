@@ -68,12 +68,13 @@ std::string encode_within_ink(Pixels px, double tac, int quality);
 // The largest total ink (C+M+Y+K, percent) of any pixel of CMYK samples.
 double max_ink(const Pixels& px);
 
-// Separated photos are kept on disk between builds, named by a hash of the
-// image, the profile and the settings, so a photo is separated once, not on
-// every proof. `make` runs on a miss. The folder is $PAIBAN_CACHE, else
-// $XDG_CACHE_HOME/paiban, else ~/.cache/paiban; PAIBAN_CACHE=off turns it off.
-// Output is the same bytes either way.
-std::string cached_separation(const std::string& image, const Separation& s, int quality,
+// Prepared photos (separated, downsampled, encoded) are kept on disk between
+// builds, named by a hash of the image, the profile, the settings and
+// `variant` (what else decides the bytes: "jpeg q85", "png cmyk", "png as is"),
+// so a photo is prepared once, not on every proof. `make` runs on a miss. The
+// folder is $PAIBAN_CACHE, else $XDG_CACHE_HOME/paiban, else ~/.cache/paiban;
+// PAIBAN_CACHE=off turns it off. Output is the same bytes either way.
+std::string cached_separation(const std::string& image, const Separation& s, const std::string& variant,
                               const std::function<std::string()>& make);
 
 }  // namespace paiban

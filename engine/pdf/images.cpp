@@ -59,26 +59,22 @@ ImageData prepare_image(const std::string& path, const PrintSettings& print, dou
       return encode_jpeg(px, print.jpeg_quality);
     };
     // Only separations are cached: the key holds the profile, not the colour mode.
-    d.bytes = needs_cmyk ? cached_separation(original, sep, print.jpeg_quality, make) : make();
+    d.bytes = needs_cmyk ? cached_separation(original, sep, "jpeg q" + std::to_string(print.jpeg_quality), make) : make();
     d.filter = is_jpeg(d.bytes) ? "DCTDecode" : "FlateDecode";
     d.colour_space = device_space(needs_cmyk ? 4 : info.components);
     return d;
   }
   // PNG (line art, a masthead's calligraphy): lossless, so the ink limit of the
-  // separation holds exactly. Separations are cached as for JPEG (the key holds
-  // the file's bytes, so a PNG never meets a JPEG's entry).
+  // separation holds exactly. Cached whether separated or not (decoding,
+  // resampling and deflating a stand-in is ~3 ms a build); PNG decodes to the
+  // components probe_image reports (grey or RGB).
   d.filter = "FlateDecode";
-  if (!needs_cmyk) {
+  d.bytes = cached_separation(read_file(path), sep, needs_cmyk ? "png cmyk" : "png as is", [&] {
     Pixels px = pixels();
-    d.bytes = deflate(std::string(px.data.begin(), px.data.end()));
-    d.colour_space = device_space(px.info.components);
-    return d;
-  }
-  d.bytes = cached_separation(read_file(path), sep, 0, [&] {
-    Pixels px = separate(pixels(), sep);
+    if (needs_cmyk) px = separate(px, sep);
     return deflate(std::string(px.data.begin(), px.data.end()));
   });
-  d.colour_space = device_space(4);
+  d.colour_space = device_space(needs_cmyk ? 4 : info.components);
   return d;
 }
 
