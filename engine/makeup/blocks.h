@@ -30,6 +30,9 @@ inline bool is_photo(const Article& a) { return a.blocks.size() == 1 && a.blocks
 Display headline_block(const Context& ctx, const Article& a, double width);
 Display jump_head(const Context& ctx, const Article& a, int from_page, double width);
 void draw_display(Page& page, const Display& d, double x, double top);
+// 通栏: a span's headline set across its row, `lines` grid lines from `top`.
+void draw_span(Page& page, const Context& ctx, int page_number, const Area& a, double x, double width, int top,
+               int lines);
 
 // Body text as a sequence of slots, each a whole number of grid lines in one column.
 struct Slot {

@@ -21,6 +21,7 @@ struct Frame {
   const Area* area;
   int top = 0, lines = 0;  // grid lines
   bool separator = false;  // the frame's last line is white space with a rule
+  bool under_span = false;  // beside another module under a 通栏: its left rule starts at its text
   double x = 0, width = 0;
   int body_lines() const { return lines - (separator ? 1 : 0); }
 };
@@ -232,14 +233,15 @@ struct Edges {
 Edges module_edges(const Layout& L, const Frame& f) {
   double g = L.gutter / 2;
   auto mid = [&](int line) { return L.line_top(line) - L.leading / 2; };  // the white line above grid line `line`
-  return Edges{f.area->col > 0 ? f.x - g : f.x, f.top > 0 ? mid(f.top) : L.line_top(0),
+  return Edges{f.area->col > 0 ? f.x - g : f.x, f.top > 0 && !f.under_span ? mid(f.top) : L.line_top(f.top),
                f.area->col + f.area->cols < L.columns ? f.x + f.width + g : f.x + f.width,
                f.separator ? mid(f.top + f.lines) : L.line_top(f.top + f.lines)};
 }
 
 void module_rules(Page& page, const Layout& L, const Frame& f) {
   Edges e = module_edges(L, f);
-  if (f.separator) page.rules.push_back(Rule{e.x1, e.y2, e.x2, e.y2, L.rule_width, Cmyk{}});
+  // A span's headline belongs to the modules under it: no rule between them.
+  if (f.separator && f.area->module != "@span") page.rules.push_back(Rule{e.x1, e.y2, e.x2, e.y2, L.rule_width, Cmyk{}});
   if (f.area->col > 0) page.rules.push_back(Rule{e.x1, e.y1, e.x1, e.y2, L.rule_width, Cmyk{}});
 }
 
@@ -339,7 +341,14 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
       f.separator = tops[a.row + a.rows] < L.lines;
       f.x = L.column_x(a.col);
       f.width = L.span_width(a.cols);
+      f.under_span = std::any_of(plan.areas.begin(), plan.areas.end(), [&](const Area& s) {
+        return s.module == "@span" && s.col < a.col && s.span.over.find(a.letter) != std::string::npos;
+      });
       module_rules(page, L, f);
+      if (a.module == "@span") {
+        if (wanted(plan.number)) draw_span(page, ctx, plan.number, a, f.x, f.width, f.top, f.lines);
+        continue;
+      }
       if (a.module == "@masthead") {
         if (!wanted(plan.number)) continue;
         draw_masthead(page, ctx, f.x, L.line_top(f.top), f.width, f.body_lines());

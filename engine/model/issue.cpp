@@ -32,6 +32,7 @@ const std::set<std::string> kPaperKeys = {"name",      "sponsor", "publisher", "
 const std::set<std::string> kScheduleKeys = {"reference", "no_issue"};
 const std::set<std::string> kIssueKeys = {"date", "number", "layout", "pages", "unplaced", "weather"};
 const std::set<std::string> kPageKeys = {"section", "editor", "grid", "rows", "areas", "articles"};
+const std::set<std::string> kSpanKeys = {"span", "title", "kicker", "subtitle", "headline"};
 
 void check_keys(const toml::table& t, const std::set<std::string>& known, const std::string& where,
                 const std::string& file) {
@@ -76,7 +77,8 @@ const toml::table& want_table(const toml::table& t, const char* key, const std::
 void check_id(const std::string& module, const std::string& file, int line) {
   // '@' names a built-in module; the masthead is the only one.
   if (!module.empty() && module[0] == '@' && module != "@masthead")
-    throw InputError(file, line, "unknown built-in module '" + module.substr(0, 80) + "' (the only one is @masthead)");
+    throw InputError(file, line, "unknown built-in module '" + module.substr(0, 80) +
+                                     "' (the only one is @masthead; a 通栏 headline is a table: S = { span = \"AB\", title = \"…\" })");
   std::string id = !module.empty() && module[0] == '@' ? module.substr(1) : module;
   bool ok = !id.empty() && id.size() <= 64;
   for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
@@ -131,6 +133,45 @@ std::vector<Area> areas_of(const PagePlan& p, const std::string& file, int grid_
     }
   }
   return out;
+}
+
+// A 通栏 headline: S = { span = "AB", kicker = "…", title = "…", subtitle = "…", headline = "major" }.
+SpanHead parse_span(const toml::table& t, int number, const std::string& file) {
+  SpanHead h;
+  h.line = line_of(t);
+  check_keys(t, kSpanKeys, "a span headline", file);
+  h.over = want_string(t, "span", file, h.line, true);
+  h.title = want_string(t, "title", file, h.line, true);
+  h.kicker = want_string(t, "kicker", file, h.line, false);
+  h.subtitle = want_string(t, "subtitle", file, h.line, false);
+  if (t.get("headline")) h.headline = want_string(t, "headline", file, h.line, false);
+  if (h.title.empty() || h.over.empty())
+    throw InputError(file, h.line, "page " + std::to_string(number) + ": a span headline needs a title and the letters it spans");
+  return h;
+}
+
+// A span stands in a row of its own straight over the modules it names, which
+// lie side by side under it and fill its width exactly; its height is given in
+// `rows` (the planner does not fit span rows).
+void check_spans(const PagePlan& p, const std::string& file) {
+  const std::string page = "page " + std::to_string(p.number) + ": span '";
+  for (const Area& s : p.areas) {
+    if (s.module != "@span") continue;
+    const int line = s.span.line;
+    if (p.row_lines.empty())
+      throw InputError(file, line, page + s.letter + "' needs the page's 'rows' (its height in lines)");
+    std::vector<int> under(static_cast<size_t>(s.cols), 0);
+    for (char c : s.span.over) {
+      auto m = std::find_if(p.areas.begin(), p.areas.end(), [&](const Area& a) { return a.letter == c; });
+      if (m == p.areas.end() || c == s.letter || m->module[0] == '@')
+        throw InputError(file, line, page + s.letter + "' spans '" + std::string(1, c) + "', not a module of the grid");
+      if (m->row != s.row + s.rows || m->col < s.col || m->col + m->cols > s.col + s.cols)
+        throw InputError(file, line, page + s.letter + "': module '" + c + "' does not stand right under it");
+      for (int k = m->col; k < m->col + m->cols; ++k) ++under[static_cast<size_t>(k - s.col)];
+    }
+    if (std::any_of(under.begin(), under.end(), [](int n) { return n != 1; }))
+      throw InputError(file, line, page + s.letter + "': the modules it spans must fill its columns once each");
+  }
 }
 
 PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
@@ -198,12 +239,18 @@ PagePlan parse_page(const toml::table& t, int number, const std::string& file) {
     }
   for (Area& a : p.areas) {
     const toml::node* m = at ? at->get(std::string(1, a.letter)) : nullptr;
+    if (m && m->is_table()) {
+      a.module = "@span";
+      a.span = parse_span(*m->as_table(), number, file);
+      continue;
+    }
     if (!m || !m->is_string())
       throw InputError(file, at ? line_of(*at) : p.line,
                        "page " + std::to_string(number) + ": letter '" + a.letter + "' has no entry in [page.areas]");
     a.module = *m->value<std::string>();
     check_id(a.module, file, line_of(*m));
   }
+  check_spans(p, file);
   return p;
 }
 

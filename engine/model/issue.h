@@ -49,12 +49,22 @@ struct Article {
   std::vector<std::pair<int, std::string>> warnings;
 };
 
+// 通栏: a headline standing over a group of related modules below it, in a row
+// of its own (`S = { span = "AB", title = "…" }` in [page.areas]).
+struct SpanHead {
+  std::string over;  // the letters of the modules it stands over, side by side under it
+  std::string kicker, title, subtitle;
+  std::string headline = "major";  // headline style in the layout
+  int line = 0;                    // its line in issue.toml
+};
+
 // One module on a page plan: a rectangle of grid cells.
 struct Area {
   char letter = '.';
-  std::string module;  // article id, or a built-in such as "@masthead"
+  std::string module;  // article id, or a built-in: "@masthead", "@span" (a 通栏 headline)
   int col = 0, cols = 0;  // in grid columns
   int row = 0, rows = 0;  // in plan rows
+  SpanHead span;          // module "@span" only
 };
 
 struct PagePlan {
