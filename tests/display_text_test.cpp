@@ -158,6 +158,79 @@ TEST(DisplayText, NamesInDatelinesStayWhole) {
   EXPECT_GT(plain_splits, 0) << "body text without a dateline may split the same names";
 }
 
+// A dateline set as the first words of a paragraph in a column `measure` em wide.
+Set dateline(const std::string& dl, double measure) {
+  LineSettings ls;
+  ls.indent = 2 * kEm;
+  std::u32string d = to_u32(dl);
+  fullwidth_punctuation(d);
+  ls.names_end = static_cast<uint32_t>(d.size());
+  return set(dl + "朔州市大医院肿瘤科和山西白求恩医院肿瘤中心成立区域医疗中心肿瘤专科联盟以来", measure, ls);
+}
+
+// White between two ideographs next to each other on line `l`, in em, with
+// what stands between them (an ideographic space or nothing).
+struct White {
+  char32_t a, b;
+  bool em_space;
+  double em;
+};
+std::vector<White> whites(const Set& s, const Line& l) {
+  std::vector<White> out;
+  const std::u32string& t = s.shaped.text;
+  auto ideograph = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  const PlacedGlyph* prev = nullptr;
+  for (const PlacedGlyph& g : l.glyphs) {
+    if (g.text_end <= g.text_begin || t[g.text_begin] == U'\u3000') continue;
+    if (prev && ideograph(t[prev->text_begin]) && ideograph(t[g.text_begin]))
+      out.push_back({t[prev->text_begin], t[g.text_begin], t[g.text_begin - 1] == U'\u3000', (g.x - prev->x - kEm) / kEm});
+    prev = &g;
+  }
+  return out;
+}
+
+// The names fit whole on the line when the spaces between them close up to
+// half an em (…记者 欧阳海燕 on a 12-em line), rather than leave a loose line.
+TEST(DisplayText, SpacesBetweenNamesCloseUpSoANameFitsWhole) {
+  Set s = dateline("本报讯（记者 欧阳海燕 通讯员 司马相如）", 12);
+  ASSERT_GE(s.para.lines.size(), 2u) << s.dump();
+  EXPECT_EQ(s.lines()[0], "本报讯（记者\u3000欧阳海燕") << s.dump();
+  EXPECT_EQ(s.lines()[1].rfind("通讯员\u3000司马相如）", 0), 0u) << s.dump();
+  for (const White& w : whites(s, s.para.lines[0]))
+    if (w.em_space) {
+      EXPECT_GE(w.em, 0.5 - 1e-6) << "a space between names keeps half an em";
+      EXPECT_LT(w.em, 1.0) << "closed up";
+    }
+  // The sample's hospital story: 李妍 fits on the first line of a 13-character column.
+  Set h = dateline("本报讯（记者 雷洋 李妍 闫红祥）", 13);
+  EXPECT_EQ(h.lines()[0], "本报讯（记者\u3000雷洋\u3000李妍") << h.dump();
+}
+
+// Names that cannot fit even closed up: the name moves on whole and the line it
+// leaves is letter-spaced, the white shared evenly between its characters.
+TEST(DisplayText, ANameThatCannotFitMovesWholeAndTheLineIsLetterSpaced) {
+  Set s = dateline("本报讯（记者 罗文平 张小菊）", 13);
+  ASSERT_GE(s.para.lines.size(), 2u);
+  EXPECT_EQ(s.lines()[0], "本报讯（记者\u3000罗文平") << s.dump();
+  EXPECT_EQ(s.lines()[1].rfind("张小菊）", 0), 0u) << s.dump();
+  const Line& l = s.para.lines[0];
+  EXPECT_NEAR(l.width, 13 * kEm, 0.01) << "justified";
+  double lo = 1e9, hi = -1e9;
+  for (const White& w : whites(s, l))
+    if (!w.em_space) lo = std::min(lo, w.em), hi = std::max(hi, w.em);
+  EXPECT_GT(lo, 0.05) << "letter-spaced: " << s.dump();
+  EXPECT_LT(hi - lo, 0.01) << "evenly: " << s.dump();
+  EXPECT_LE(hi, 0.25) << "not loose: " << s.dump();
+}
+
+// In a narrow column a name moved on whole never leaves one name stretched
+// across a line (雷      洋) when a less loose choice exists.
+TEST(DisplayText, AMovedNameNeverLeavesOneNameStretchedAcrossTheLine) {
+  Set s = dateline("本报讯（记者 雷洋 李妍 闫红祥）", 8);
+  for (const Line& l : s.para.lines) EXPECT_LE(l.max_gap_stretch, 1.0 + 1e-6) << s.dump();
+  for (const std::string& l : s.lines()) EXPECT_NE(l, "雷洋") << s.dump();
+}
+
 // Dailies set 2024年5月7日 tight; Latin words keep their quarter em.
 TEST(DisplayText, DigitsAreSetTightByDefault) {
   Set d = set("共2024年5月7日", 20);
@@ -294,3 +367,4 @@ TEST(CopyDesk, DotsBecomeAnEllipsis) {
 
 }  // namespace
 }  // namespace paiban
+

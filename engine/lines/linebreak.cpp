@@ -106,7 +106,9 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
       } else {
         r = stretch_ratio(sm, s, e, L - width);
       }
-      double badness = std::min(100.0 * std::abs(r * r * r), 1e5);
+      // Past a ratio of 10 badness grows linearly instead of stopping: of two
+      // very loose lines (a name moved on whole), the less loose one wins.
+      double badness = std::min(100.0 * std::abs(r * r * r), 1e4 * std::abs(r));
       double penalty = last ? 0 : u.gaps[e].penalty;
       double d = (10 + badness) * (10 + badness) + penalty * penalty;
       if (!last && !u.gaps[e].can_break) d += kViolation;

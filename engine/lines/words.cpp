@@ -93,6 +93,11 @@ void display_breaks(const Shaped& sh, const LineSettings& s, Units& u) {
 
 void keep_names(const LineSettings& s, Units& u) {
   const size_t n = u.units.size();
+  // The full-width spaces between names may close up to half an em, so that a
+  // name fits whole on the line before it is moved on (and the line it leaves
+  // is letter-spaced).
+  for (size_t q = 0; q + 1 < n && u.units[q + 1].text_end <= s.names_end; ++q)
+    if (u.units[q + 1].em_space > 0) u.gaps[q].shrink = std::max(u.gaps[q].shrink, u.units[q + 1].em_space / 2);
   size_t k = 0;
   while (k < n && u.units[k].text_end <= s.names_end) {
     size_t e = k;
