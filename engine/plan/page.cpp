@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace paiban::plan {
 
@@ -308,6 +309,26 @@ void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::
   }
 }
 
+// The ways of cutting `total` columns into `parts` groups, with `blank` white
+// columns (none, or 2 and more) at the right as a last part; worked out once
+// per thread, as every band of every page asks the same few.
+const std::vector<std::vector<int>>& widths_of(int total, int parts, bool blank) {
+  thread_local std::map<std::tuple<int, int, bool>, std::vector<std::vector<int>>> known;
+  auto key = std::make_tuple(total, parts, blank);
+  auto it = known.find(key);
+  if (it != known.end()) return it->second;
+  std::vector<std::vector<int>> widths;
+  std::vector<int> cur;
+  compositions(total, parts, cur, widths);
+  if (blank)
+    for (int w = 2; w < total; ++w) {  // the white takes w columns at the right
+      std::vector<std::vector<int>> part;
+      compositions(total - w, parts, cur, part);
+      for (auto& ws : part) ws.push_back(w), widths.push_back(ws);
+    }
+  return known.emplace(key, std::move(widths)).first->second;
+}
+
 double band_white(const Option& o, int h);
 
 // A band holding `stacks` side by side: every width the columns allow. With
@@ -316,16 +337,7 @@ double band_white(const Option& o, int h);
 void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int columns, double extra,
                  std::vector<Option>& out, bool blank) {
   int g = static_cast<int>(stacks.size());
-  std::vector<std::vector<int>> widths;
-  std::vector<int> cur;
-  compositions(columns, g, cur, widths);
-  if (blank)
-    for (int w = 2; w < columns; ++w) {  // the white takes w columns at the right
-      std::vector<std::vector<int>> part;
-      compositions(columns - w, g, cur, part);
-      for (auto& ws : part) ws.push_back(w), widths.push_back(ws);
-    }
-  for (const auto& ws : widths) {
+  for (const auto& ws : widths_of(columns, g, blank)) {
     bool fits = true;
     for (int k = 0; k < g && fits; ++k)
       for (int it : stacks[k]) fits = fits && s.at(it, ws[k]).ok;
