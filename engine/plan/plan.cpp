@@ -437,24 +437,22 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
       }
       n.what.pop_back();
       out.notices.push_back(n);
-    } else if (made.foot_white > 0) {
-      Notice n;
-      n.file = is.file;
-      n.line = p.line;
-      n.page = p.number;
-      n.what = "page " + std::to_string(p.number) + ": the copy is short of the page: " +
-               std::to_string(made.foot_white) + " column-lines (" +
-               std::to_string((made.foot_white + layout.columns - 1) / layout.columns) +
-               " lines across the page) left white at its foot; add copy or a photo, or take a page out";
-      out.notices.push_back(n);
-    } else if (made.fitted.white > 1) {
-      Notice n;
-      n.file = is.file;
-      n.line = p.line;
-      n.page = p.number;
-      n.what = "page " + std::to_string(p.number) + ": the copy is short: up to " + std::to_string(made.fitted.white) +
-               " blank lines at the foot of a module";
-      out.notices.push_back(n);
+    } else {
+      auto white = [&](const std::string& what) {
+        Notice n;
+        n.file = is.file;
+        n.line = p.line;
+        n.page = p.number;
+        n.what = "page " + std::to_string(p.number) + ": the copy is short" + what;
+        out.notices.push_back(n);
+      };
+      // Both are said when both stand: white under a story, and white at the page's foot.
+      if (made.fitted.white > 1)
+        white(": up to " + std::to_string(made.fitted.white) + " blank lines at the foot of a module");
+      if (made.foot_white > 0)
+        white(" of the page: " + std::to_string(made.foot_white) + " column-lines (" +
+              std::to_string((made.foot_white + layout.columns - 1) / layout.columns) +
+              " lines across the page) left white at its foot; add copy or a photo, or take a page out");
     }
     out.notes.insert(out.notes.end(), made.notes.begin(), made.notes.end());
     out.automatic.push_back(p.number);
