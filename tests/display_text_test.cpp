@@ -368,3 +368,33 @@ TEST(CopyDesk, DotsBecomeAnEllipsis) {
 }  // namespace
 }  // namespace paiban
 
+
+namespace paiban {
+namespace {
+
+// Photo captions (#15): justified across the picture, every line but the last
+// full, and a line ends only between words (ICU's dictionary), never in one.
+TEST(DisplayText, CaptionsBreakBetweenWordsAndStayJustified) {
+  const char* caption = "随着七里河生态环境综合治理二期工程项目的全面推进，备受市民关注的绿化景观公园已显现雏形，即将掀开神秘面纱。";
+  LineSettings words;
+  words.words_only = true;
+  int plain_inside = 0, checked = 0;
+  for (double measure = 9; measure <= 41; measure += 1) {
+    Set plain = set(caption, measure);
+    std::set<size_t> at = icu_words(plain.shaped.text);
+    for (size_t i = 0; i + 1 < plain.para.lines.size(); ++i) plain_inside += !at.count(plain.para.lines[i].text_end);
+    Set s = set(caption, measure, words);
+    SCOPED_TRACE(std::to_string(measure) + " em: " + s.dump());
+    expect_breaks_at_words(s);
+    for (const Line& l : s.para.lines) {
+      if (!l.last) EXPECT_NEAR(l.width, measure * kEm, 0.01) << "justified";
+      EXPECT_LE(l.max_gap_stretch, 0.25) << "not loose";
+      ++checked;
+    }
+  }
+  EXPECT_GT(plain_inside, 0) << "body settings break the same caption inside words at some measure";
+  EXPECT_GT(checked, 40);
+}
+
+}  // namespace
+}  // namespace paiban

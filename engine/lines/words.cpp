@@ -69,8 +69,17 @@ bool separated(const Unit& a, const Unit& b) {
 
 void display_breaks(const Shaped& sh, const LineSettings& s, Units& u) {
   const size_t n = u.units.size();
-  if (!s.word_breaks || n < 2) return;
+  if ((!s.word_breaks && !s.words_only) || n < 2) return;
   std::vector<bool> words = word_boundaries(sh.text);
+  if (!s.word_breaks) {
+    // A caption: any word boundary will do, as long as the line is full.
+    for (size_t k = 0; k + 1 < n; ++k)
+      if (u.gaps[k].can_break && !phrase_end(u.units[k], u.units[k + 1]) && !words[u.units[k + 1].text_begin]) {
+        u.gaps[k].can_break = false;
+        u.gaps[k].rule = "a word of a caption";
+      }
+    return;
+  }
   // When every phrase fits the line, lines break only between phrases.
   bool phrases_fit = true;
   for (size_t i = 0, k = 0; k < n; ++k)

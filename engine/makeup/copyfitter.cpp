@@ -146,7 +146,7 @@ int Copyfitter::caption_lines(const std::string& id, int cols) {
   for (const Span& s : a.blocks[0].spans) caption += s.text;
   const TextStyleSpec& cs = impl_->layout.style("caption");
   double w = impl_->layout.span_width(cols);
-  auto t = makeup::set_string(impl_->ctx, caption, impl_->ctx.style(cs), impl_->ctx.settings(cs, w));
+  auto t = makeup::set_string(impl_->ctx, caption, impl_->ctx.style(cs), impl_->ctx.caption_settings(cs, w));
   return static_cast<int>(t->para.lines.size()) + (a.credit.empty() ? 0 : 1);
 }
 

@@ -42,7 +42,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
       desk += copy_desk(cap);
       uint32_t n = static_cast<uint32_t>(cap.size());
       const TextStyleSpec& cs = L.style("caption");
-      body.texts.push_back(set_text(ctx, cap, {{n, ctx.style(cs)}}, ctx.settings(cs, measure)));
+      body.texts.push_back(set_text(ctx, cap, {{n, ctx.style(cs)}}, ctx.caption_settings(cs, measure)));
       Slot s;
       s.kind = Slot::Image;
       s.block = &b;

@@ -50,7 +50,7 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   std::u32string repaired = to_u32(caption);
   ctx.edition.copy_desk[a.id] += copy_desk(repaired);  // set_string repairs it the same way
   const TextStyleSpec& cs = L.style("caption");
-  auto t = set_string(ctx, caption, ctx.style(cs), ctx.settings(cs, f.width));
+  auto t = set_string(ctx, caption, ctx.style(cs), ctx.caption_settings(cs, f.width));
   report_missing(ctx, *t, a.id, 1);
   int cap = static_cast<int>(t->para.lines.size());
   // The credit follows the caption's last line when it fits there (…面纱。（赵福胜　摄）),

@@ -61,6 +61,12 @@ LineSettings Context::display_settings(const TextStyleSpec& s, double measure) c
   return ls;
 }
 
+LineSettings Context::caption_settings(const TextStyleSpec& s, double measure) const {
+  LineSettings ls = settings(s, measure);
+  ls.words_only = true;
+  return ls;
+}
+
 void Context::notice(Notice::Level level, const std::string& article, int paragraph, const std::string& what) const {
   Notice n;
   n.level = level;

@@ -30,6 +30,8 @@ struct Context {
   LineSettings settings(const TextStyleSpec& s, double measure, double indent = 0) const;
   // Headlines and subheads: phrases first, then word boundaries, lines balanced.
   LineSettings display_settings(const TextStyleSpec& s, double measure) const;
+  // Captions: justified across the picture, breaking only between words.
+  LineSettings caption_settings(const TextStyleSpec& s, double measure) const;
   // Notices carry the article and paragraph so an editor can find the text.
   void notice(Notice::Level level, const std::string& article, int paragraph, const std::string& what) const;
 };

@@ -29,6 +29,9 @@ struct LineSettings {
   // phrases first, inside a phrase only at a word boundary (ICU's dictionary).
   bool word_breaks = false;
   bool balance = false;      // lines of even length (the last line too), not filled greedily
+  // Captions: break only at word boundaries (or between phrases), with no
+  // preference for phrase ends, so lines stay full and justified.
+  bool words_only = false;
   uint32_t names_end = 0;    // characters [0, names_end) are a byline or dateline: a name never splits
 
   // Every field takes part, so a setting added here can never be left out of
