@@ -53,18 +53,13 @@ struct SpanIssue {
   }
 };
 
-struct Built {
-  Workshop shop{PAIBAN_SOURCE_DIR};
-  BuildResult r;
-  Layout layout = load_layout(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
-  explicit Built(const std::string& dir) {
-    BuildOptions o;
-    o.issue_dir = dir;
-    o.pdfx = PdfX::None;
-    o.preflight = false;
-    r = shop.build(o);
-  }
-};
+// The placed pages of an issue folder (no PDF written).
+BuildResult placed(const std::string& dir) {
+  BuildOptions o;
+  o.issue_dir = dir;
+  o.write_pdf = false;
+  return build(o);
+}
 
 double em_top(const TextRun& r) { return r.baseline - kEmAscent * r.size; }
 double em_foot(const TextRun& r) { return r.baseline + (1 - kEmAscent) * r.size; }
@@ -73,12 +68,12 @@ double right_of(const TextRun& r) { return r.glyphs.back().x + r.size; }  // the
 
 TEST(Span, HeadlineCoversTheModulesAndTheirTextStartsBelowIt) {
   SpanIssue issue(kSpanPage);
-  Built b(issue.copy.issue.string());
-  ASSERT_TRUE(b.r.edition.ok()) << (b.r.edition.notices.empty() ? "" : format_notice(b.r.edition.notices[0]));
-  const Layout& L = b.layout;
-  const Page& p = b.r.edition.pages.at(0);
+  const BuildResult built = placed(issue.copy.issue.string());
+  ASSERT_TRUE(built.edition.ok()) << (built.edition.notices.empty() ? "" : format_notice(built.edition.notices[0]));
+  const Layout L = load_layout(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
+  const Page& p = built.edition.pages.at(0);
   const FrameFit *m = nullptr, *s = nullptr;
-  for (const FrameFit& f : b.r.edition.frames) {
+  for (const FrameFit& f : built.edition.frames) {
     if (f.module == "movable") m = &f;
     if (f.module == "sizes") s = &f;
   }
@@ -134,13 +129,13 @@ TEST(Span, HeadlineTallerThanItsRowIsAnError) {
   std::string page = kSpanPage;
   page.replace(page.find("rows = [6,"), 10, "rows = [2,");
   SpanIssue issue(page);
-  Built b(issue.copy.issue.string());
+  const BuildResult built = placed(issue.copy.issue.string());
   bool said = false;
-  for (const Notice& n : b.r.edition.notices)
+  for (const Notice& n : built.edition.notices)
     said = said || (n.level == Notice::Error && n.line == line_of(slurp(issue.copy.toml()), "N = {") &&
                     n.what.find("通栏") != std::string::npos);
   EXPECT_TRUE(said);
-  EXPECT_FALSE(b.r.edition.ok());
+  EXPECT_FALSE(built.edition.ok());
 }
 
 // Mistakes in the plan name the span's line in issue.toml.
