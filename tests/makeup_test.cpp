@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -492,6 +493,39 @@ TEST(MakeupBadImage, TruncatedJpegNamesTheArticleLine) {
   const std::string other = slurp(fs::path(kSample) / "images" / "typesetting.jpg");
   const std::string other_half = other.substr(0, other.size() / 2);
   expect_bad_image_named("leadtype", "typesetting.jpg", &other_half);
+}
+
+}  // namespace
+}  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// The copyfitter measures a photo's caption as makeup sets it: a credit that
+// runs on after the caption (…面纱。（赵福胜　摄）) takes no line of its own, so
+// the lines it counts are the lines drawn under the picture.
+TEST(Makeup, CopyfitterCountsTheCaptionLinesMakeupDraws) {
+  const Made& m = sample();
+  Copyfitter fit(m.issue, m.layout, test::project_fonts());
+  for (const char* id : {"photo", "press"}) {
+    SCOPED_TRACE(id);
+    const FrameFit* f = nullptr;
+    for (const FrameFit& x : m.r.edition.frames)
+      if (x.module == id) f = &x;
+    ASSERT_NE(f, nullptr);
+    const Page& p = m.r.edition.pages.at(static_cast<size_t>(f->page - 1));
+    double image_foot = 0;
+    for (const ImagePlacement& im : p.images)
+      if (im.x >= f->x - 0.01 && im.x < f->x + f->width) image_foot = std::max(image_foot, im.y + im.h);
+    ASSERT_GT(image_foot, 0);
+    std::set<double> baselines;
+    for (const TextRun& r : p.text)
+      if (r.baseline > image_foot && r.baseline < f->y + f->height && r.glyphs.front().x >= f->x - 0.01 &&
+          r.glyphs.front().x < f->x + f->width)
+        baselines.insert(std::round(r.baseline * 100) / 100);
+    EXPECT_EQ(fit.caption_lines(id, f->columns), static_cast<int>(baselines.size()));
+    EXPECT_EQ(baselines.size(), 2u) << "caption of two lines, the credit run on";
+  }
 }
 
 }  // namespace

@@ -34,6 +34,15 @@ void draw_display(Page& page, const Display& d, double x, double top);
 void draw_span(Page& page, const Context& ctx, int page_number, const Area& a, double x, double width, int top,
                int lines);
 
+// A photo's caption with its credit: run on after the caption's last line when
+// it fits there, else flush right on a line of its own.
+struct Caption {
+  TextPtr text, credit;
+  double credit_x = 0;  // where the credit starts, from the caption's left edge
+  int lines = 0;        // grid lines the caption and credit take
+};
+Caption set_caption(const Context& ctx, const Article& a, double width);
+
 // Body text as a sequence of slots, each a whole number of grid lines in one column.
 struct Slot {
   enum Kind { Text, Blank, Image } kind = Text;

@@ -141,13 +141,8 @@ int Copyfitter::flow(const std::string& id, const std::string& style, int from, 
 }
 
 int Copyfitter::caption_lines(const std::string& id, int cols) {
-  const Article& a = impl_->article(id);
-  std::string caption;
-  for (const Span& s : a.blocks[0].spans) caption += s.text;
-  const TextStyleSpec& cs = impl_->layout.style("caption");
-  double w = impl_->layout.span_width(cols);
-  auto t = makeup::set_string(impl_->ctx, caption, impl_->ctx.style(cs), impl_->ctx.caption_settings(cs, w));
-  return static_cast<int>(t->para.lines.size()) + (a.credit.empty() ? 0 : 1);
+  // Set as makeup sets it: a credit that runs on after the caption takes no line of its own.
+  return makeup::set_caption(impl_->ctx, impl_->article(id), impl_->layout.span_width(cols)).lines;
 }
 
 double Copyfitter::aspect(const std::string& id) const {

@@ -36,12 +36,6 @@ std::vector<int> row_tops(const PagePlan& p, const Layout& L) {
   return tops;
 }
 
-// The credit follows the caption in brackets: （赵福胜　摄）.
-std::string bracketed(const std::string& credit) {
-  if (credit.rfind("（", 0) == 0 || credit.rfind("(", 0) == 0) return credit;
-  return "（" + credit + "）";
-}
-
 void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, FrameFit& fit) {
   const Layout& L = ctx.layout;
   const Block& b = a.blocks[0];
@@ -49,28 +43,10 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   for (const Span& s : b.spans) caption += s.text;
   std::u32string repaired = to_u32(caption);
   ctx.edition.copy_desk[a.id] += copy_desk(repaired);  // set_string repairs it the same way
-  const TextStyleSpec& cs = L.style("caption");
-  auto t = set_string(ctx, caption, ctx.style(cs), ctx.caption_settings(cs, f.width));
+  const Caption c = set_caption(ctx, a, f.width);
+  const TextPtr& t = c.text;
   report_missing(ctx, *t, a.id, 1);
-  int cap = static_cast<int>(t->para.lines.size());
-  // The credit follows the caption's last line when it fits there (…面纱。（赵福胜　摄）),
-  // else it stands flush right on a line of its own.
-  TextPtr credit;
-  bool own_line = true;
-  double credit_x = f.x;
-  if (!a.credit.empty()) {
-    TextStyleSpec rs = L.style("credit");
-    double last = t->para.lines.empty() ? 0 : t->para.lines.back().width;
-    rs.align = Align::Left;
-    credit = set_string(ctx, bracketed(a.credit), ctx.style(rs), ctx.settings(rs, f.width));
-    own_line = t->para.lines.empty() || credit->para.lines.empty() || last + credit->para.lines[0].width > f.width;
-    if (own_line) {
-      ++cap;
-      credit = set_string(ctx, bracketed(a.credit), ctx.style(L.style("credit")), ctx.settings(L.style("credit"), f.width));
-    } else {
-      credit_x += last;
-    }
-  }
+  const int cap = c.lines;
   Display head = a.title.empty() ? Display{} : headline_block(ctx, a, f.width);
   int img_lines = f.body_lines() - cap - head.lines;
   if (img_lines < 3) {
@@ -92,8 +68,8 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   }
   int text_lines = static_cast<int>(t->para.lines.size());
   for (int k = 0; k < text_lines; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(img_top + img_lines + k));
-  if (credit && !credit->para.lines.empty())
-    draw_line(page, *credit, credit->para.lines[0], credit_x, L.baseline(img_top + img_lines + cap - 1));
+  if (c.credit && !c.credit->para.lines.empty())
+    draw_line(page, *c.credit, c.credit->para.lines[0], f.x + c.credit_x, L.baseline(img_top + img_lines + cap - 1));
   fit.lines_used = fit.lines_available = f.body_lines();
 }
 
