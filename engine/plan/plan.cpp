@@ -373,10 +373,46 @@ struct Pager {
   }
 };
 
+// What the page's fit says to the editor: the lines to cut per article when the
+// copy is too long; white under a story and white at the page's foot when it is short.
+void report_fit(Desk& d, const MadePage& made, const PagePlan& p, bool allow_overset, PlannedIssue& out) {
+  if (!made.fitted.fits) {
+    Notice n;
+    n.level = allow_overset ? Notice::Warning : Notice::Error;
+    n.file = out.issue.file;
+    n.line = p.line;
+    n.page = p.number;
+    n.what = "page " + std::to_string(p.number) + ": the copy is " + std::to_string(made.fitted.over) +
+             " lines too long for the page; cut:";
+    for (const Area& a : made.plan.areas) {
+      if (a.module[0] == '@' || d.fit.photo(a.module)) continue;
+      int lines = (made.fitted.over + 1) / 2;
+      n.what += " " + a.module + " " + std::to_string(lines) + " lines (≈ " +
+                std::to_string(lines * a.cols * d.layout.column_chars) + " characters),";
+    }
+    n.what.pop_back();
+    out.notices.push_back(n);
+  } else {
+    auto white = [&](const std::string& what) {
+      Notice n;
+      n.file = out.issue.file;
+      n.line = p.line;
+      n.page = p.number;
+      n.what = "page " + std::to_string(p.number) + ": the copy is short" + what;
+      out.notices.push_back(n);
+    };
+    // Both are said when both stand: white under a story, and white at the page's foot.
+    if (made.fitted.white > 1)
+      white(": up to " + std::to_string(made.fitted.white) + " blank lines at the foot of a module");
+    if (made.foot_white > 0)
+      white(" of the page: " + std::to_string(made.foot_white) + " column-lines (" +
+            std::to_string((made.foot_white + d.layout.columns - 1) / d.layout.columns) +
+            " lines across the page) left white at its foot; add copy or a photo, or take a page out");
+  }
+}
+
 // Every page in order, each page filled with articles to `1 + bonus` of its room.
 PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
-  const Layout& layout = d.layout;
-  Copyfitter& fit = d.fit;
   PlannedIssue out;
   out.issue = d.issue;
   Issue& is = out.issue;
@@ -421,39 +457,7 @@ PlannedIssue plan_pages(Desk& d, const PlanOptions& opt, double bonus) {
       made = pg.with_jump(p);
     }
     for (auto& [id, slot] : made.next_slot) next_slot[id] = slot;
-    if (!made.fitted.fits) {
-      Notice n;
-      n.level = opt.allow_overset ? Notice::Warning : Notice::Error;
-      n.file = is.file;
-      n.line = p.line;
-      n.page = p.number;
-      n.what = "page " + std::to_string(p.number) + ": the copy is " + std::to_string(made.fitted.over) +
-               " lines too long for the page; cut:";
-      for (const Area& a : made.plan.areas) {
-        if (a.module[0] == '@' || fit.photo(a.module)) continue;
-        int lines = (made.fitted.over + 1) / 2;
-        n.what += " " + a.module + " " + std::to_string(lines) + " lines (≈ " +
-                  std::to_string(lines * a.cols * layout.column_chars) + " characters),";
-      }
-      n.what.pop_back();
-      out.notices.push_back(n);
-    } else {
-      auto white = [&](const std::string& what) {
-        Notice n;
-        n.file = is.file;
-        n.line = p.line;
-        n.page = p.number;
-        n.what = "page " + std::to_string(p.number) + ": the copy is short" + what;
-        out.notices.push_back(n);
-      };
-      // Both are said when both stand: white under a story, and white at the page's foot.
-      if (made.fitted.white > 1)
-        white(": up to " + std::to_string(made.fitted.white) + " blank lines at the foot of a module");
-      if (made.foot_white > 0)
-        white(" of the page: " + std::to_string(made.foot_white) + " column-lines (" +
-              std::to_string((made.foot_white + layout.columns - 1) / layout.columns) +
-              " lines across the page) left white at its foot; add copy or a photo, or take a page out");
-    }
+    report_fit(d, made, p, opt.allow_overset, out);
     out.notes.insert(out.notes.end(), made.notes.begin(), made.notes.end());
     out.automatic.push_back(p.number);
     p = made.plan;
