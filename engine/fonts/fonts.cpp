@@ -41,6 +41,7 @@ uint32_t Face::glyph_for(uint32_t cp) const {
 }
 
 const GlyphInk& Face::ink(uint32_t gid) const {
+  std::lock_guard<std::mutex> lock(ink_lock_);
   auto it = ink_.find(gid);
   if (it != ink_.end()) return it->second;
   GlyphInk g;

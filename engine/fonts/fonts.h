@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,7 @@ class Face : public std::enable_shared_from_this<Face> {
   bool has_feature(const char tag[4]) const;
 
   uint32_t glyph_for(uint32_t cp) const;  // 0 when the face lacks the character
-  const GlyphInk& ink(uint32_t gid) const;  // cached; not thread-safe
+  const GlyphInk& ink(uint32_t gid) const;  // cached; thread-safe
   // The advance alone (= ink(gid).advance): a table look-up, where the ink box
   // means running the glyph's outline program. Thread-safe.
   int advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
@@ -56,7 +57,8 @@ class Face : public std::enable_shared_from_this<Face> {
   hb_font_t* font_;
   unsigned upem_;
   bool cff_;
-  mutable std::map<uint32_t, GlyphInk> ink_;
+  mutable std::map<uint32_t, GlyphInk> ink_;  // entries stay put: references to them outlive the lock
+  mutable std::mutex ink_lock_;                // paragraphs are set on several threads
 };
 
 // fonts/fonts.toml: roles (body, headline, masthead, ...) to font files and faces.

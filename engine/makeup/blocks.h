@@ -61,6 +61,10 @@ struct Body {
 };
 
 Body set_body(const Context& ctx, const Article& a, double measure);
+// Every article's body at its column measure (as makeup and the copyfitter
+// set it) put into ctx.cache ahead, paragraphs on all cores; set_body then
+// finds them there. Nothing is reported here: set_body still does that.
+void set_bodies_ahead(const Context& ctx);
 
 // Where the slots of one frame part went: per column, (slot index, line offset).
 struct Fill {

@@ -18,15 +18,75 @@ bool ends_in_ideograph(const std::u32string& s) {
 
 }  // namespace
 
+namespace {
+
+// What set_body sets for one block of an article: the text with the copy
+// desk's repairs (counted into `desk`), its styles and its line settings.
+struct BlockText {
+  std::u32string text;
+  std::vector<StyleRange> styles;
+  LineSettings settings;
+};
+
+BlockText block_text(const Context& ctx, const Block& b, const std::string& dateline_copy, double measure,
+                     CopyDesk& desk) {
+  const Layout& L = ctx.layout;
+  BlockText out;
+  if (b.kind == BlockKind::Image) {
+    for (const Span& s : b.spans) out.text += to_u32(s.text);
+    desk += copy_desk(out.text);
+    const TextStyleSpec& cs = L.style("caption");
+    out.styles = {{static_cast<uint32_t>(out.text.size()), ctx.style(cs)}};
+    out.settings = ctx.caption_settings(cs, measure);
+    return out;
+  }
+  TextStyle regular = ctx.style(L.body), bold = ctx.style(L.style("bold"));
+  TextStyle subhead_style = ctx.style(L.style("subhead"));  // the subhead's own font and size, bold or not
+  bool subhead = b.kind == BlockKind::Subhead;
+  uint32_t names_end = 0;  // the 电头's names never split
+  if (!dateline_copy.empty()) {
+    // 电头 opens the first paragraph in its own face.
+    out.text = to_u32(dateline_copy);
+    desk += copy_desk(out.text);
+    if (ends_in_ideograph(out.text)) out.text += U'\u3000';
+    out.styles.push_back({static_cast<uint32_t>(out.text.size()), ctx.style(L.style("dateline"))});
+    names_end = static_cast<uint32_t>(out.text.size());
+  }
+  for (const Span& sp : b.spans) {
+    out.text += to_u32(sp.text);
+    out.styles.push_back({static_cast<uint32_t>(out.text.size()), subhead ? subhead_style : sp.bold ? bold : regular});
+  }
+  // The copy desk may shorten the text (... → ……): the style ranges follow.
+  std::vector<uint32_t> ends{names_end};
+  for (const StyleRange& r : out.styles) ends.push_back(r.end);
+  desk += copy_desk(out.text, &ends);
+  names_end = ends[0];
+  for (size_t k = 0; k < out.styles.size(); ++k) out.styles[k].end = ends[k + 1];
+  const TextStyleSpec& spec = subhead ? L.style("subhead") : L.body;
+  out.settings = subhead ? ctx.display_settings(spec, measure) : ctx.settings(spec, measure, L.indent * L.body.size);
+  out.settings.names_end = names_end;
+  return out;
+}
+
+// Calls each(block index, its text) for every block of the article, in order.
+template <class Each>
+void for_each_block_text(const Context& ctx, const Article& a, double measure, CopyDesk& desk, Each each) {
+  bool first_paragraph = true;
+  for (size_t bi = 0; bi < a.blocks.size(); ++bi) {
+    const Block& b = a.blocks[bi];
+    bool opens = first_paragraph && b.kind == BlockKind::Paragraph;
+    each(bi, block_text(ctx, b, opens ? a.dateline : std::string(), measure, desk));
+    if (b.kind == BlockKind::Paragraph) first_paragraph = false;
+  }
+}
+
+}  // namespace
+
 Body set_body(const Context& ctx, const Article& a, double measure) {
   const Layout& L = ctx.layout;
   Body body;
-  TextStyle regular = ctx.style(L.body), bold = ctx.style(L.style("bold"));
-  TextStyle subhead_style = ctx.style(L.style("subhead"));  // the subhead's own font and size, bold or not
-  TextStyle dateline = ctx.style(L.style("dateline"));
-  bool first_paragraph = true;
   CopyDesk& desk = ctx.edition.copy_desk[a.id];
-  for (size_t bi = 0; bi < a.blocks.size(); ++bi) {
+  for_each_block_text(ctx, a, measure, desk, [&](size_t bi, BlockText bt) {
     const Block& b = a.blocks[bi];
     int para = static_cast<int>(bi) + 1;
     if (b.kind == BlockKind::Image) {
@@ -37,12 +97,7 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
       } catch (const InputError& e) {
         throw InputError(a.file, b.line, "image '" + b.image + "': " + e.what());
       }
-      std::u32string cap;
-      for (const Span& s : b.spans) cap += to_u32(s.text);
-      desk += copy_desk(cap);
-      uint32_t n = static_cast<uint32_t>(cap.size());
-      const TextStyleSpec& cs = L.style("caption");
-      body.texts.push_back(set_text(ctx, cap, {{n, ctx.style(cs)}}, ctx.caption_settings(cs, measure)));
+      body.texts.push_back(set_text(ctx, std::move(bt.text), bt.styles, bt.settings));
       Slot s;
       s.kind = Slot::Image;
       s.block = &b;
@@ -51,34 +106,10 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
       double h = measure * info.height / std::max(1, info.width);
       s.lines = static_cast<int>(std::ceil(h / L.leading)) + static_cast<int>(s.caption->para.lines.size());
       body.slots.push_back(s);
-      continue;
+      return;
     }
-    std::u32string text;
-    std::vector<StyleRange> styles;
     bool subhead = b.kind == BlockKind::Subhead;
-    uint32_t names_end = 0;  // the 电头's names never split
-    if (first_paragraph && !subhead && !a.dateline.empty()) {
-      // 电头 opens the first paragraph in its own face.
-      text = to_u32(a.dateline);
-      desk += copy_desk(text);
-      if (ends_in_ideograph(text)) text += U'\u3000';
-      styles.push_back({static_cast<uint32_t>(text.size()), dateline});
-      names_end = static_cast<uint32_t>(text.size());
-    }
-    for (const Span& sp : b.spans) {
-      text += to_u32(sp.text);
-      styles.push_back({static_cast<uint32_t>(text.size()), subhead ? subhead_style : sp.bold ? bold : regular});
-    }
-    // The copy desk may shorten the text (... → ……): the style ranges follow.
-    std::vector<uint32_t> ends{names_end};
-    for (const StyleRange& r : styles) ends.push_back(r.end);
-    desk += copy_desk(text, &ends);
-    names_end = ends[0];
-    for (size_t k = 0; k < styles.size(); ++k) styles[k].end = ends[k + 1];
-    const TextStyleSpec& spec = subhead ? L.style("subhead") : L.body;
-    LineSettings ls = subhead ? ctx.display_settings(spec, measure) : ctx.settings(spec, measure, L.indent * L.body.size);
-    ls.names_end = names_end;
-    body.texts.push_back(set_text(ctx, std::move(text), styles, ls));
+    body.texts.push_back(set_text(ctx, std::move(bt.text), bt.styles, bt.settings));
     const SetText* t = body.texts.back().get();
     report_missing(ctx, *t, a.id, para);
     for (const LineProblem& p : t->para.problems)
@@ -86,9 +117,20 @@ Body set_body(const Context& ctx, const Article& a, double measure) {
     if (subhead && !body.slots.empty()) body.slots.push_back(Slot{Slot::Blank, 1, nullptr, 0, para, false, nullptr, nullptr});
     for (size_t li = 0; li < t->para.lines.size(); ++li)
       body.slots.push_back(Slot{Slot::Text, 1, t, static_cast<int>(li), para, subhead, nullptr, nullptr});
-    if (!subhead) first_paragraph = false;
-  }
+  });
   return body;
+}
+
+void set_bodies_ahead(const Context& ctx) {
+  std::vector<TextRequest> requests;
+  for (const auto& [id, a] : ctx.issue.articles) {
+    if (is_photo(a)) continue;
+    CopyDesk scratch;
+    for_each_block_text(ctx, a, ctx.layout.column_width() - 2 * box_inset(ctx.layout, a), scratch, [&](size_t, BlockText bt) {
+      requests.push_back({std::move(bt.text), std::move(bt.styles), bt.settings});
+    });
+  }
+  set_texts_ahead(ctx, requests);
 }
 
 namespace {

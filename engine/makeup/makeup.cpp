@@ -272,6 +272,11 @@ std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegi
   return out;
 }
 
+void set_bodies_ahead(const Issue& issue, const Layout& L, const FontRegistry& fonts, TextCache& cache) {
+  Edition scratch;
+  makeup::set_bodies_ahead(makeup::Context{issue, L, fonts, scratch, &cache});
+}
+
 Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, const MakeupOptions& opt) {
   using namespace makeup;
   Edition ed;

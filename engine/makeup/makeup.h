@@ -60,6 +60,11 @@ class TextCache {
   std::unique_ptr<Impl> impl;
 };
 
+// Sets every article's body text into `cache` ahead of planning and makeup,
+// paragraphs side by side on all cores (the stages after it then find them
+// there). Output is the same bytes whether this ran or not, on any thread count.
+void set_bodies_ahead(const Issue& issue, const Layout& layout, const FontRegistry& fonts, TextCache& cache);
+
 // What a proof draws over the page; never in the print PDF.
 enum Overlay : unsigned { OverlayGrid = 1, OverlayFrames = 2, OverlayBaselines = 4, OverlayAdjustments = 8 };
 

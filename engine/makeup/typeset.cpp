@@ -1,9 +1,11 @@
 #include "makeup/typeset.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
 #include "fonts/fonts.h"
+#include "work/work.h"
 
 namespace paiban {
 
@@ -93,6 +95,45 @@ void end_build(TextCache* cache) {
     it = it->second.second < cache->impl->build - 1 ? m.erase(it) : std::next(it);
 }
 
+namespace {
+
+// Shaping and breaking proper: a pure function of its arguments (fonts are
+// read-only here), so it may run on any thread.
+TextPtr set_fresh(std::u32string text, const std::vector<StyleRange>& styles, const LineSettings& settings,
+                  const std::vector<const Face*>& fallback) {
+  auto t = std::make_shared<SetText>();
+  t->shaped = shape(std::move(text), styles, fallback);
+  for (const ShapedGlyph& g : t->shaped.glyphs)
+    if (g.gid == 0 && t->shaped.text[g.cluster] != U' ') ++t->missing;
+  t->para = break_lines(t->shaped, settings);
+  return t;
+}
+
+}  // namespace
+
+void set_texts_ahead(const Context& ctx, std::vector<TextRequest>& requests) {
+  if (!ctx.cache) return;
+  auto& texts = ctx.cache->impl->texts;
+  const std::vector<const Face*>& fallback = ctx.fonts.fallback();  // loaded here, before the threads read it
+  // New entries first (the map is not changed while the threads run; its
+  // elements stay where they are), then filled in side by side.
+  std::vector<std::pair<const TextKey, std::pair<TextPtr, int>>*> todo;
+  for (TextRequest& r : requests) {
+    auto [it, fresh] = texts.try_emplace(TextKey{std::move(r.text), std::move(r.styles), r.settings},
+                                         nullptr, ctx.cache->impl->build);
+    if (fresh) todo.push_back(&*it);
+  }
+  try {
+    for_each_parallel(todo.size(), [&](size_t i) {
+      const TextKey& k = todo[i]->first;
+      todo[i]->second.first = set_fresh(k.text, k.styles, k.settings, fallback);
+    });
+  } catch (...) {
+    for (auto* e : todo) texts.erase(e->first);  // set_text sets them again, and says what failed
+    throw;
+  }
+}
+
 TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<StyleRange>& styles,
                  const LineSettings& settings) {
   TextKey key;
@@ -104,11 +145,7 @@ TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<Styl
       return it->second.first;
     }
   }
-  auto t = std::make_shared<SetText>();
-  t->shaped = shape(std::move(text), styles, ctx.fonts.fallback());
-  for (const ShapedGlyph& g : t->shaped.glyphs)
-    if (g.gid == 0 && t->shaped.text[g.cluster] != U' ') ++t->missing;
-  t->para = break_lines(t->shaped, settings);
+  TextPtr t = set_fresh(std::move(text), styles, settings, ctx.fonts.fallback());
   if (ctx.cache) ctx.cache->impl->texts[std::move(key)] = {t, ctx.cache->impl->build};
   return t;
 }

@@ -36,6 +36,16 @@ struct Context {
   void notice(Notice::Level level, const std::string& article, int paragraph, const std::string& what) const;
 };
 
+// One text to set, as set_text takes it.
+struct TextRequest {
+  std::u32string text;
+  std::vector<StyleRange> styles;
+  LineSettings settings;
+};
+// Sets the requests ctx.cache does not hold yet, side by side on all cores,
+// into the cache (a no-op without one). The same texts, whatever the thread count.
+void set_texts_ahead(const Context& ctx, std::vector<TextRequest>& requests);
+
 // Shapes and breaks; `normalise` applies the copy-desk punctuation repairs.
 TextPtr set_text(const Context& ctx, std::u32string text, const std::vector<StyleRange>& styles,
                  const LineSettings& settings);

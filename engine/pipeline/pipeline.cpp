@@ -51,6 +51,12 @@ BuildResult Workshop::build(const BuildOptions& o) {
   mo.overlays = o.overlays;
   mo.cache = &cache_;
   mo.allow_missing_glyphs = o.allow_missing_glyphs;
+  // A whole issue's text is set on all cores first; a proof of some pages sets
+  // only what their articles need, as makeup goes.
+  if (o.pages.empty()) {
+    set_bodies_ahead(issue, layout, *fonts_, cache_);
+    lap("shape+break ahead");
+  }
   // Automatic makeup: pages without a grid or rows get them; hand-drawn pages pass as drawn.
   PlannedIssue planned = plan_issue(issue, layout, *fonts_, PlanOptions{o.allow_overset, &cache_});
   r.plan = planned.notes;
