@@ -297,6 +297,31 @@ TEST(PlanLevel3, CopyShortOfTheIssueLeavesItsWhiteAtTheFootOfTheLastPage) {
   EXPECT_NE(said(p).find(key), std::string::npos) << said(p);
 }
 
+// A story too long for six columns of a page (a full-page feature) takes the
+// page's width instead of failing the plan; the others stay two to six wide.
+TEST(PlanLevel3, AStoryTooLongForSixColumnsTakesThePageWidth) {
+  TempDir dir;
+  fs::path is = small_issue(dir, 2, 4, 1400);
+  const std::string sentence = "朔州市聚焦发展新质生产力，精心谋划招商项目，着力优化投资环境，狠抓项目开工落地。";
+  std::string body;
+  for (int c = 0; c < 9000; c += 40) body += sentence + (c % 400 == 360 ? "\n\n" : "");
+  spit(is / "a03.md", "+++\ntitle = \"记者手记\"\npriority = 4\n+++\n\n" + body + "\n");
+  PlannedIssue p = desk().plan(is);
+  ASSERT_TRUE(p.ok()) << said(p);
+  bool found = false;
+  for (const PagePlan& pg : p.issue.pages)
+    for (const Area& a : pg.areas) {
+      if (a.module == "a03") {
+        found = true;
+        EXPECT_GT(a.cols, 6);
+        EXPECT_LE(a.cols, desk().layout.columns);
+      } else if (a.module[0] != '@') {
+        EXPECT_LE(a.cols, 6) << a.module;
+      }
+    }
+  EXPECT_TRUE(found);
+}
+
 // The masthead block is as tall as the layout says (`[masthead] lines`), give or
 // take the lines that meet the 报眼 beside it; out of range is an error at its line.
 TEST(PlanLevel3, MastheadBlockIsTheLayoutsHeight) {

@@ -237,21 +237,22 @@ struct Search {
   Desk& d;
   const std::vector<Item>& items;
   int avail = 0;
-  int max_cols = 6;  // no module wider than any text module may be
-  std::vector<Bounds> bounds;  // item × 9 + cols (0 to 8)
+  int max_cols = 6;  // no module wider (more only for a story too long for six columns)
+  std::vector<Bounds> bounds;  // item × kStride + cols
   std::map<std::pair<int, int>, std::vector<struct Option>> options;  // bands of items [i, j)
 
   const Bounds& at(int i, int cols) {
-    size_t key = static_cast<size_t>(i) * 9 + static_cast<size_t>(cols);
-    if (bounds.size() < items.size() * 9) bounds.resize(items.size() * 9);
+    static constexpr size_t kStride = 65;  // columns 0 to 64, more than any layout has
+    size_t key = static_cast<size_t>(i) * kStride + static_cast<size_t>(std::min(cols, 64));
+    if (bounds.size() < items.size() * kStride) bounds.resize(items.size() * kStride);
     if (bounds[key].known) return bounds[key];
     const Item& x = items[static_cast<size_t>(i)];
     Bounds b;
     bool brief = x.kind == Item::Text && d.fit.characters(x.id) < 150;
-    // A photo narrower than three columns is a stamp on a broadsheet; a text module
-    // is two to six columns wide, one only for a brief.
-    int least = x.kind == Item::Photo ? std::min(2, max_cols) : brief ? 1 : 2;
-    b.ok = cols <= max_cols && cols >= least && cols <= 6;
+    // A text module is two to six columns wide, one only for a brief; a photo at
+    // least two.
+    int least = brief ? 1 : 2;
+    b.ok = cols <= max_cols && cols >= least && (cols <= 6 || too_long_for_six(i));
     if (b.ok) {
       Module m{i, 0, cols, 0, 1};
       Demand dm = demand_of(d, x, m, false, avail);
@@ -268,6 +269,14 @@ struct Search {
     }
     b.known = true;
     return bounds[key] = b;
+  }
+
+  // A story that six columns of the page cannot hold may take more, up to the
+  // page's width (a full-page feature, 整版), rather than be refused.
+  bool too_long_for_six(int i) {
+    const Item& x = items[static_cast<size_t>(i)];
+    if (x.kind != Item::Text) return false;
+    return demand_of(d, x, Module{i, 0, 6, 0, 1}, false, avail).need > avail + 1;
   }
 
   // The cost of a module `cols` wide (explained in docs/makeup.md).
@@ -562,11 +571,15 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
     if (items[k].kind == Item::JumpFirst && items[k].share == 0) items[k].share = avail * 6 / 10 + items[k].shift;
     rest.push_back(items[k]);
   }
-  // The first article is the widest: try its widths from six columns down.
+  // The first article is the widest: try its widths from six columns down (from
+  // the page's width when a story is too long for six).
   Plan2 best;
-  Search s{d, rest, avail, 6, {}, {}};
+  Search s{d, rest, avail, L.columns, {}, {}};
+  int widest = 6;
+  for (int k = 0; k < static_cast<int>(rest.size()) && widest == 6; ++k)
+    if (L.columns > 6 && s.too_long_for_six(k)) widest = L.columns - col0;
   // A narrower limit costs at least 10 a column, so stop once that cannot pay.
-  for (int w = 6; w >= 3 && best.cost > 10.0 * (6 - w); --w) {
+  for (int w = widest; w >= 3 && best.cost > 10.0 * (6 - w); --w) {
     Plan2 p = search_bands(s, L.columns - col0, avail, w);
     if (!p.bands.empty()) p.cost += 10.0 * (6 - w);
     if (!p.bands.empty() && p.cost < best.cost) best = p;
