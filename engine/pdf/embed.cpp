@@ -80,8 +80,8 @@ std::string subset_tag(const FontUse& use) {
 }
 
 std::string hex16(uint32_t v) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
+  std::string b;
+  append_hex4(b, v);
   return b;
 }
 

@@ -66,5 +66,6 @@ std::string deflate(const std::string& raw);
 // change between builds (the output profile, 190 KB, ~3 ms to deflate).
 std::string deflate_kept(const std::string& raw);
 std::string number(double v);  // fixed precision, so output is byte-stable
+void append_hex4(std::string& s, uint32_t v);  // the low 16 bits as 4 upper-case hex digits
 
 }  // namespace paiban::pdf
