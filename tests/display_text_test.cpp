@@ -387,7 +387,9 @@ TEST(DisplayText, CaptionsBreakBetweenWordsAndStayJustified) {
     SCOPED_TRACE(std::to_string(measure) + " em: " + s.dump());
     expect_breaks_at_words(s);
     for (const Line& l : s.para.lines) {
-      if (!l.last) EXPECT_NEAR(l.width, measure * kEm, 0.01) << "justified";
+      if (!l.last) {
+        EXPECT_NEAR(l.width, measure * kEm, 0.01) << "justified";
+      }
       EXPECT_LE(l.max_gap_stretch, 0.25) << "not loose";
       ++checked;
     }

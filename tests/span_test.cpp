@@ -176,3 +176,30 @@ TEST(Span, PlanMistakesAreErrorsAtTheSpansLine) {
 
 }  // namespace
 }  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// A span written back by area_toml (for `paiban plan --write`) reads as it was.
+TEST(Span, AreaTomlWritesTheSpanBackWhole) {
+  test::TempDir dir;
+  SpanIssue issue(kSpanPage);
+  const Issue first = load_issue(issue.copy.issue.string());
+  std::string toml = test::slurp(issue.copy.toml());
+  const PagePlan& p = first.pages.at(0);
+  std::string areas = "[page.areas]\n";
+  for (const Area& a : p.areas) areas += std::string(1, a.letter) + " = " + area_toml(a) + "\n";
+  toml = toml.substr(0, toml.find("[page.areas]")) + areas;
+  test::spit(issue.copy.toml(), toml);
+  const Issue again = load_issue(issue.copy.issue.string());
+  const Area& s = again.pages.at(0).areas.at(0);
+  EXPECT_EQ(s.module, "@span");
+  EXPECT_EQ(s.span.over, "MS");
+  EXPECT_EQ(s.span.kicker, "排版的故事");
+  EXPECT_EQ(s.span.title, "从泥活字到字号");
+  EXPECT_EQ(s.span.headline, "major");
+  EXPECT_EQ(area_toml(again.pages.at(0).areas.at(1)), "\"movable\"");
+}
+
+}  // namespace
+}  // namespace paiban

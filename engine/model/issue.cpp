@@ -319,6 +319,15 @@ std::string toml_quoted(const std::string& s) {
   return out.str();
 }
 
+std::string area_toml(const Area& a) {
+  if (a.module != "@span") return toml_quoted(a.module);
+  const SpanHead& h = a.span;
+  std::string s = "{ span = " + toml_quoted(h.over);
+  for (auto [key, value] : {std::pair{"kicker", &h.kicker}, {"title", &h.title}, {"subtitle", &h.subtitle}})
+    if (!value->empty()) s += std::string(", ") + key + " = " + toml_quoted(*value);
+  return s + ", headline = " + toml_quoted(h.headline) + " }";
+}
+
 Issue load_issue(const std::string& dir) {
   Issue issue;
   issue.dir = dir;

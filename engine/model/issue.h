@@ -132,4 +132,8 @@ Article parse_article(const std::string& id, const std::string& file, const std:
 // by toml++ (for whoever writes issue files: plans, tests).
 std::string toml_quoted(const std::string& s);
 
+// An area's value in [page.areas] as issue.toml takes it: the article id, or a
+// span's table ({ span = "AB", title = "…", … }), for whoever writes plans back.
+std::string area_toml(const Area& a);
+
 }  // namespace paiban
