@@ -473,6 +473,23 @@ TEST(PlanLevel3, TheSampleWithOnlyAPageCountFits) {
 
 // --- paiban plan --write -------------------------------------------------------------
 
+// A 通栏 span drawn by the editor is written back as its table, not as a bare
+// "@span" that would lose its title and not read back.
+TEST(PlanWrite, ASpanIsWrittenBackWhole) {
+  PagePlan p;
+  p.number = 1;
+  p.grid = {"SSSS", "AABB"};
+  p.row_lines = {5, 40};
+  Area s{'S', "@span", 0, 4, 0, 1, {}};
+  s.span.over = "AB";
+  s.span.title = "两会特别报道";
+  p.areas = {s, Area{'A', "a00", 0, 2, 1, 1, {}}, Area{'B', "a01", 2, 2, 1, 1, {}}};
+  std::string toml = page_toml(p);
+  EXPECT_NE(toml.find("S = { span = \"AB\", title = \"两会特别报道\""), std::string::npos) << toml;
+  EXPECT_EQ(toml.find("\"@span\""), std::string::npos) << toml;
+}
+
+
 // Build the copy automatically, write its plan with `paiban plan --write`, build
 // again from the written plan: the same PDF, byte for byte, and the head kept.
 void written_plan_builds_the_same(const IssueCopy& copy) {

@@ -316,7 +316,7 @@ struct Pager {
     // The search stops after about six page makeups a page (counted, not timed, so
     // that every run gives the same pages): a 64-page issue stays within seconds.
     std::set<int> stuck;
-    const int budget = made + 6 * static_cast<int>(pages.size()) + 48;
+    const int budget = made + 4 * static_cast<int>(pages.size()) + 32;
     for (int applied = 0; applied < 2 * static_cast<int>(pages.size()) && made < budget;) {
       int p = 0;  // the worst (an over page before any hole), the first of equals
       for (int x : pages)

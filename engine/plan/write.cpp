@@ -20,7 +20,7 @@ std::string page_toml(const PagePlan& p) {
     s += "]\n";
   }
   s += "[page.areas]\n";
-  for (const Area& a : p.areas) s += std::string(1, a.letter) + " = " + toml_quoted(a.module) + "\n";
+  for (const Area& a : p.areas) s += std::string(1, a.letter) + " = " + area_toml(a) + "\n";  // a span as its table
   return s;
 }
 
