@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -122,6 +125,47 @@ void BM_WholeIssue(benchmark::State& state) {
   run_build(state, o);
 }
 BENCHMARK(BM_WholeIssue)->Unit(benchmark::kMillisecond);
+
+// 1b. The same build made up automatically (issue #12's 2× target): the sample
+// with every page's grid, rows and areas replaced by the list of its articles
+// (level 2), or with no [[page]] at all and `pages = 4` (level 3). Compare with
+// BM_WholeIssue: the same copy, photos and writer; only the makeup differs.
+std::string made_up_sample(int level) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("paiban-bench-level" + std::to_string(level));
+  fs::remove_all(dir);
+  fs::copy(kIssue, dir, fs::copy_options::recursive);
+  std::ifstream in(dir / "issue.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Issue is = load_issue(kIssue);
+  std::string out = text.substr(0, text.find("[[page]]"));
+  if (level >= 3) {
+    out.replace(out.find("layout = "), 0, "pages = " + std::to_string(is.pages.size()) + "\n");
+  } else {
+    for (const PagePlan& p : is.pages) {  // each page lists its articles, first drawn first
+      out += "[[page]]\nsection = \"" + p.section + "\"\narticles = [";
+      std::vector<std::string> seen;
+      for (const Area& a : p.areas)
+        if (a.module[0] != '@' && std::find(seen.begin(), seen.end(), a.module) == seen.end()) {
+          out += std::string(seen.empty() ? "" : ", ") + "\"" + a.module + "\"";
+          seen.push_back(a.module);
+        }
+      out += "]\n\n";
+    }
+  }
+  std::ofstream(dir / "issue.toml") << out;
+  return dir.string();
+}
+
+void BM_WholeIssueMadeUp(benchmark::State& state) {
+  static const std::string level2 = made_up_sample(2), level3 = made_up_sample(3);
+  BuildOptions o;
+  o.issue_dir = state.range(0) == 2 ? level2 : level3;
+  o.root = kRoot;
+  o.allow_overset = true;
+  run_build(state, o);
+}
+BENCHMARK(BM_WholeIssueMadeUp)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond);
 
 // 2. Shaping: UTF-8 → UTF-32, punctuation repairs, HarfBuzz with the body face at 9 pt.
 void BM_ShapeBody(benchmark::State& state) {
