@@ -88,7 +88,7 @@ TEST(ImportBuild, SeedIsMadeUpAutomaticallyOnTheFewestEvenPageCount) {
   EXPECT_NE(im.report.find("line 7: the masthead says 4 pages but the copy makes up on 2"), std::string::npos) << im.report;
   EXPECT_NE(im.run.err.find("makeup: automatic"), std::string::npos) << "the report reaches stderr too";
   std::string pdf = dir.file("x.pdf");
-  RunResult b = run_apart(paiban_command("build " + test::quoted(dir.file("x")) + " -o " + test::quoted(pdf)));
+  RunResult b = run_apart(paiban_command("build " + test::quoted(dir.file("x")) + " --root " PAIBAN_SOURCE_DIR " -o " + test::quoted(pdf)));
   ASSERT_EQ(b.exit_code, 0) << b.all();
   EXPECT_EQ(b.err.find("overset"), std::string::npos) << b.err;
   expect_pages(pdf, 2);
@@ -142,6 +142,15 @@ TEST(ImportBuild, CopyNoPageCountFitsIsStackedAndSaysSo) {
   EXPECT_NE(im.report.find("makeup: stacked"), std::string::npos) << im.report;
   EXPECT_NE(im.report.find("automatic makeup fitted the copy on none of "), std::string::npos) << im.report;
   EXPECT_NE(im.report.find("lines too long for the page"), std::string::npos) << "the planner's reason\n" << im.report;
+  // The stacked pages build: the story taller than a page jumps on to the next
+  // pages (measured as makeup sets it) instead of standing overset in one band.
+  std::string pdf = dir.file("huge.pdf");
+  RunResult b = run_apart(paiban_command("build " + test::quoted(dir.file("x")) + " --root " PAIBAN_SOURCE_DIR " -o " + test::quoted(pdf)));
+  ASSERT_EQ(b.exit_code, 0) << b.all();
+  std::u32string text = han(pdf_text(pdf)), phrase = han("方便快捷");
+  int found = 0;
+  for (size_t at = text.find(phrase); at != std::u32string::npos; at = text.find(phrase, at + 1)) ++found;
+  EXPECT_EQ(found, 500) << "every paragraph of the story in the PDF";
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // When automatic makeup cannot fit an imported issue on any sensible page
 // count, the import still gives pages that build: plain page plans — the
 // masthead, then each story as a full-width band sized by copyfitting, stacked
-// down the pages in the order of the copy. Plain, but every story fits and
-// nothing is overset; the import report says so.
+// down the pages in the order of the copy, a story taller than a page jumping
+// on to the next. Plain, but every story fits and nothing is overset; the
+// import report says so.
 #include <fstream>
 
 #include "cli/commands.h"
@@ -57,7 +58,7 @@ std::string page_toml(int number, const std::vector<Band>& page, bool masthead, 
 void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& L, const FontRegistry& fonts) {
   std::vector<std::string> order;  // the order of the copy
   for (const ImportedArticle& ia : imported.articles) order.push_back(ia.id);
-  const int masthead_rows = 20;
+  const int masthead_rows = L.masthead.lines;
   std::string plans;
   std::vector<Band> page;
   int used = masthead_rows, number = 1;
@@ -67,8 +68,25 @@ void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, con
     used = 0;
     ++number;
   };
-  for (const Band& b : bands(issue, L, fonts, order)) {
-    if (!page.empty() && used + b.rows > L.lines) flush();
+  Copyfitter fit(issue, L, fonts);
+  for (Band b : bands(issue, L, fonts, order)) {
+    if (b.rows > L.lines) {
+      // Taller than a page: the story jumps (下转/上接). What is left of the page
+      // holds its first part, the next pages the rest, measured as makeup sets them.
+      const std::string& style = issue.articles.at(b.id).headline;
+      if (L.lines - used < 10) flush();
+      int from = 0;
+      while (fit.flow(b.id, style, from, L.columns, L.lines - used, true) < fit.slots(b.id)) {  // the rest is over
+        int next = fit.flow(b.id, style, from, L.columns, L.lines - used, false);
+        if (next <= from) break;  // nothing more goes in: makeup will say what is over
+        page.push_back({b.id, L.lines - used});
+        from = next;
+        flush();
+      }
+      b.rows = fit.frame_lines(b.id, style, L.columns, from) + 1;
+    } else if (!page.empty() && used + b.rows > L.lines) {
+      flush();
+    }
     page.push_back(b);
     used += b.rows;
   }
