@@ -276,21 +276,8 @@ TEST(Makeup, HeadlineWeightAndWidthChooseFaceAndSize) {
 }
 
 TEST(Makeup, TitleSizesMustBeSizesNamedAtTheirLine) {
-  TempDir dir;
-  std::string text = slurp(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
-  const std::string good = "title_sizes = [16, 18, 22, 22, 22, 26, 28, 30]";
-  ASSERT_NE(text.find(good), std::string::npos);
-  const int line = line_of(text, good);
-  text.replace(text.find(good), good.size(), "title_sizes = [16, \"big\", 22]");
-  const fs::path bad = dir.path() / "bad.toml";
-  spit(bad, text);
-  try {
-    load_layout(bad.string());
-    ADD_FAILURE() << "a title size that is not a number was accepted";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.line(), line) << e.what();
-    EXPECT_NE(std::string(e.what()).find("title_sizes"), std::string::npos) << e.what();
-  }
+  std::string what = broadsheet_error("title_sizes = [16, 18, 22, 22, 22, 26, 28, 30]", "title_sizes = [16, \"big\", 22]");
+  EXPECT_NE(what.find("title_sizes"), std::string::npos) << what;
 }
 
 TEST(Makeup, FitReportShowsNoFrameUndersetByMoreThanTwoLines) {

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "fonts/fonts.h"
+#include "style/layout.h"
 
 namespace paiban::test {
 
@@ -55,6 +56,28 @@ const FontRegistry& project_fonts() {
 int line_of(const std::string& text, const std::string& needle) {
   size_t at = text.find(needle);
   return at == std::string::npos ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+std::string broadsheet_error(const std::string& good, const std::string& bad, int offset) {
+  std::string text = slurp(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
+  size_t at = text.find(good);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "the broadsheet layout has no '" << good << "'";
+    return "";
+  }
+  const int line = line_of(text, good) + offset;
+  text.replace(at, good.size(), bad);
+  TempDir dir;
+  const std::string file = dir.file("bad.toml");
+  spit(file, text);
+  try {
+    load_layout(file);
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), line) << e.what();
+    return e.what();
+  }
+  ADD_FAILURE() << "accepted: " << bad;
+  return "";
 }
 
 std::string text_of(const Block& b) {

@@ -57,6 +57,11 @@ void spit(const fs::path& p, const std::string& bytes);
 // 1-based line of the first occurrence of `needle` in `text` (0 if absent).
 int line_of(const std::string& text, const std::string& needle);
 
+// layouts/broadsheet.toml with `good` replaced by `bad`, loaded: the message of the
+// InputError it must raise, after checking that the error names the line of `good`
+// plus `offset`; records a failure (and returns "") when the layout is accepted.
+std::string broadsheet_error(const std::string& good, const std::string& bad, int offset = 0);
+
 // The text of a paragraph, its spans run together.
 std::string text_of(const Block& b);
 
