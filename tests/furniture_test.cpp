@@ -142,6 +142,52 @@ TEST(Furniture, CaptionRunsOnIntoItsCredit) {
   EXPECT_NE(text.find("即将掀开神秘面纱。（赵福胜"), std::string::npos) << text;
 }
 
+// Where a run's last glyph's advance ends, pt.
+double run_end(const TextRun& r) {
+  const GlyphPos& g = r.glyphs.back();
+  return g.x + r.face->advance(g.gid) * r.size / r.face->upem();
+}
+
+// The credit stands flush right on the caption's last line, ideographic spaces
+// between: every line of a caption ends on the picture's right edge, so a
+// two-line caption does not read as one full line over a ragged one.
+TEST(Furniture, CreditStandsFlushRightOnTheCaptionsLastLine) {
+  int credits = 0;
+  for (const Page& p : placed().r.edition.pages)
+    for (const TextRun& credit : p.text) {
+      if (credit.text.front() != U'（' || credit.text.back() != U'）') continue;
+      const ImagePlacement* photo = nullptr;
+      for (const ImagePlacement& im : p.images)
+        if (im.x <= credit.glyphs.front().x && credit.glyphs.front().x <= im.x + im.w && im.y < credit.baseline &&
+            (!photo || im.y > photo->y))
+          photo = &im;
+      if (!photo || credit.baseline - (photo->y + photo->h) > 4 * credit.size) continue;  // brackets in body text
+      ++credits;
+      const double right = photo->x + photo->w;
+      // the closing bracket's ink ends at the edge; its squeezed white half may pass it
+      EXPECT_GE(run_end(credit), right - 0.6) << "page " << p.number << ": the credit is not flush right";
+      EXPECT_LE(credit.glyphs.back().x, right - 0.4 * credit.size) << "page " << p.number;
+      int fills = 0;
+      for (const TextRun& r : p.text) {
+        if (std::abs(r.baseline - credit.baseline) > 0.01 || &r == &credit) continue;
+        if (r.text.find_first_not_of(U'\u3000') == std::u32string::npos) {
+          ++fills;
+          EXPECT_LE(run_end(r), credit.glyphs.front().x + 0.5 * r.size + 0.01) << "the spaces run into the credit";
+        }
+      }
+      EXPECT_LE(fills, 1);
+      // the caption's other lines are justified to the same edge
+      for (const TextRun& r : p.text) {
+        const bool above = r.baseline < credit.baseline - 0.01 && r.baseline > photo->y + photo->h &&
+                           credit.baseline - r.baseline < 3 * r.size;
+        if (above && r.size == credit.size && std::abs(r.glyphs.front().x - photo->x) < 0.01) {
+          EXPECT_NEAR(run_end(r), right, 0.6 * r.size) << "page " << p.number << ": a caption line short of the edge";
+        }
+      }
+    }
+  EXPECT_GE(credits, 2) << "the sample's photos carry credits";
+}
+
 TEST(Furniture, NoPageSaysPaiban) {
   REQUIRE_PDF(sample_pdf());
   const std::string text = pdf_text(sample_pdf().pdf);

@@ -57,6 +57,42 @@ TEST(LineBreakOptions, HangingCommaStaysOnTheLineOutsideTheMeasure) {
   for (const Line& x : plain.para.lines) EXPECT_LE(x.width, 10 * kEm + 0.01);
 }
 
+// A paragraph's last line half an em or less short of the measure would read
+// as a badly justified line: it is set full. A line a whole em short stays a
+// paragraph end, flush left at its natural width.
+TEST(LineBreakOptions, LastLineWithinHalfAnEmIsSetFull) {
+  const std::string ten = "一二三四五六七八九十";
+  Set nearly = set(ten + ten, 10.4, false, true);  // the last line is 0.4 em short
+  ASSERT_EQ(nearly.para.lines.size(), 2u);
+  EXPECT_NEAR(nearly.para.lines[1].width, 10.4 * kEm, 0.01);
+  EXPECT_NEAR(nearly.para.lines[1].glyphs.back().x + kEm, 10.4 * kEm, 0.01);
+
+  Set short_last = set(ten + "甲乙丙丁戊己庚辛壬", 10.4, false, true);  // 1.4 em short
+  ASSERT_EQ(short_last.para.lines.size(), 2u);
+  EXPECT_NEAR(short_last.para.lines[1].width, 9 * kEm, 0.01);
+}
+
+// last_room keeps the end of the last line free (a credit stands there): the
+// breaker takes text down to a new line rather than fill it.
+TEST(LineBreakOptions, LastRoomKeepsTheEndOfTheLastLineFree) {
+  Set s;
+  std::u32string t = to_u32("一二三四五六七八九十甲乙丙丁戊己庚辛壬");
+  const uint32_t n = static_cast<uint32_t>(t.size());
+  s.shaped = shape(std::move(t), {StyleRange{n, TextStyle{&body(), kEm}}});
+  LineSettings ls;
+  ls.measure = 10 * kEm;
+  ls.words_only = false;
+  s.para = break_lines(s.shaped, ls);
+  ASSERT_EQ(s.para.lines.size(), 2u);
+  EXPECT_NEAR(s.para.lines[1].width, 9 * kEm, 0.01);  // without room: nine on the last line
+  ls.last_room = 3 * kEm;
+  s.para = break_lines(s.shaped, ls);
+  ASSERT_FALSE(s.para.lines.empty());
+  EXPECT_LE(s.para.lines.back().width, 7 * kEm + 0.01);
+  for (size_t i = 0; i + 1 < s.para.lines.size(); ++i) EXPECT_NEAR(s.para.lines[i].width, 10 * kEm, 0.01);
+  EXPECT_EQ(s.para.lines.size(), 3u);
+}
+
 // Taiwan style: marks keep their full em, so "。”" takes two ems, not one and a half.
 TEST(LineBreakOptions, TaiwanStyleKeepsEveryMarkFullWidth) {
   auto pen_of_last = [](const Set& s) { return s.para.lines[0].glyphs.back().x; };

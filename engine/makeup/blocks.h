@@ -39,9 +39,13 @@ void draw_span(Page& page, const Context& ctx, int page_number, const Area& a, d
 struct Caption {
   TextPtr text, credit;
   double credit_x = 0;  // where the credit starts, from the caption's left edge
+  double fill_x = 0;    // ideographic spaces from the last word up to the credit
+  int fill_count = 0;
   int lines = 0;        // grid lines the caption and credit take
 };
 Caption set_caption(const Context& ctx, const Article& a, double width);
+// The spaces before a flush-right credit, on the caption's last line.
+void draw_caption_fill(Page& page, const Caption& c, const TextStyle& style, double x, double baseline);
 
 // Body text as a sequence of slots, each a whole number of grid lines in one column.
 struct Slot {
