@@ -72,27 +72,6 @@ TEST(LineBreakOptions, LastLineWithinHalfAnEmIsSetFull) {
   EXPECT_NEAR(short_last.para.lines[1].width, 9 * kEm, 0.01);
 }
 
-// last_room keeps the end of the last line free (a credit stands there): the
-// breaker takes text down to a new line rather than fill it.
-TEST(LineBreakOptions, LastRoomKeepsTheEndOfTheLastLineFree) {
-  Set s;
-  std::u32string t = to_u32("一二三四五六七八九十甲乙丙丁戊己庚辛壬");
-  const uint32_t n = static_cast<uint32_t>(t.size());
-  s.shaped = shape(std::move(t), {StyleRange{n, TextStyle{&body(), kEm}}});
-  LineSettings ls;
-  ls.measure = 10 * kEm;
-  ls.words_only = false;
-  s.para = break_lines(s.shaped, ls);
-  ASSERT_EQ(s.para.lines.size(), 2u);
-  EXPECT_NEAR(s.para.lines[1].width, 9 * kEm, 0.01);  // without room: nine on the last line
-  ls.last_room = 3 * kEm;
-  s.para = break_lines(s.shaped, ls);
-  ASSERT_FALSE(s.para.lines.empty());
-  EXPECT_LE(s.para.lines.back().width, 7 * kEm + 0.01);
-  for (size_t i = 0; i + 1 < s.para.lines.size(); ++i) EXPECT_NEAR(s.para.lines[i].width, 10 * kEm, 0.01);
-  EXPECT_EQ(s.para.lines.size(), 3u);
-}
-
 // Taiwan style: marks keep their full em, so "。”" takes two ems, not one and a half.
 TEST(LineBreakOptions, TaiwanStyleKeepsEveryMarkFullWidth) {
   auto pen_of_last = [](const Set& s) { return s.para.lines[0].glyphs.back().x; };

@@ -77,7 +77,6 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
   for (int e = 0; e < n; ++e) {
     bool last = e == n - 1;
     if (!last && !u.gaps[e].can_break && !emergency) continue;
-    const double measure = last ? L - set.last_room : L;
     int best = -1;
     Node cand{e, -1, kInfinite, 0, false};
     for (size_t ai = 0; ai < active.size();) {
@@ -91,8 +90,8 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
       double shrink = sm.shrink[e] - sm.shrink[s];
       bool over = false;
       double r;
-      if (width > measure + 1e-6) {
-        r = shrink > 0 ? (measure - width) / shrink : -kInfinite;
+      if (width > L + 1e-6) {
+        r = shrink > 0 ? (L - width) / shrink : -kInfinite;
         if (r < -1 - 1e-9) {
           if (!(emergency && s == e)) {  // too long even squeezed: no later break can use this start
             active.erase(active.begin() + static_cast<long>(ai));
@@ -102,10 +101,10 @@ std::vector<Node> search(const Units& u, const Sums& sm, const LineSettings& set
           r = -1;
         }
       } else if (last || !justify) {
-        r = justify ? 0 : (measure - width) / (kRaggedStretch * u.units[e].em);
+        r = justify ? 0 : (L - width) / (kRaggedStretch * u.units[e].em);
         if (last && !justify && !set.balance) r = 0;  // balanced display lines: the last is judged too
       } else {
-        r = stretch_ratio(sm, s, e, measure - width);
+        r = stretch_ratio(sm, s, e, L - width);
       }
       // Past a ratio of 10 badness grows linearly instead of stopping: of two
       // very loose lines (a name moved on whole), the less loose one wins.
@@ -212,7 +211,7 @@ SetParagraph break_lines(const Shaped& shaped, const LineSettings& set) {
     // justified line, not as a paragraph end (CJK measures are seldom whole
     // ems): it is set full, the fraction spread like any justified line's. A
     // closing mark at its end counts whole (its squeezed half is white all the same).
-    if (last && set.align == Align::Justify && set.last_room == 0 && ratio == 0) {
+    if (last && set.align == Align::Justify && ratio == 0) {
       const double room = set.measure - line.width - u.units[e].right_space;
       double r = stretch_ratio(sm, s, e, room);
       if (room > 0.01 && room <= 0.5 * u.units[e].em + 0.01 && r > 0 && r <= 1)

@@ -4,12 +4,6 @@
 namespace paiban::makeup {
 namespace {
 
-// The credit follows the caption in brackets: （赵福胜　摄）.
-std::string bracketed(const std::string& credit) {
-  if (credit.rfind("（", 0) == 0 || credit.rfind("(", 0) == 0) return credit;
-  return "（" + credit + "）";
-}
-
 // Ideographic spaces from the caption's last word to the credit: a gap a reader
 // and a text extractor both see as space, and no hole inside the line.
 int fill_spaces(double gap, double em) {
@@ -25,31 +19,27 @@ Caption set_caption(const Context& ctx, const Article& a, double width) {
   std::string text;
   for (const Span& s : a.blocks[0].spans) text += s.text;
   const TextStyleSpec& cs = L.style("caption");
-  LineSettings ls = ctx.caption_settings(cs, width);
   Caption c;
-  TextStyleSpec rs = L.style("credit");
-  if (!a.credit.empty()) {
-    rs.align = Align::Left;
-    c.credit = set_string(ctx, bracketed(a.credit), ctx.style(rs), ctx.settings(rs, width));
-    // The credit stands flush right on the caption's last line, which the
-    // breaker keeps short enough for it (…面纱。　　（赵福胜　摄）): the caption's
-    // lines all end on the picture's right edge.
-    if (c.credit->para.lines.size() == 1 && c.credit->para.lines[0].width < 0.6 * width)
-      ls.last_room = c.credit->para.lines[0].width;
-  }
-  c.text = set_string(ctx, text, ctx.style(cs), ls);
+  c.text = set_string(ctx, text, ctx.style(cs), ctx.caption_settings(cs, width));
   c.lines = static_cast<int>(c.text->para.lines.size());
-  if (!c.credit) return c;
-  if (ls.last_room > 0 && !c.text->para.lines.empty()) {
-    const double last = c.text->para.lines.back().width;
-    c.credit_x = width - ls.last_room;
-    c.fill_x = last;
-    c.fill_count = fill_spaces(c.credit_x - last, cs.size);
+  if (a.credit.empty()) return c;
+  // The credit stands flush right, as a signature does (赵福胜　摄): on the
+  // caption's last line when an em of white can stand before it, else on a
+  // line of its own. Either way every caption line ends on the picture's edge
+  // and none is spread to make room.
+  TextStyleSpec rs = L.style("credit");
+  rs.align = Align::Left;
+  c.credit = set_string(ctx, a.credit, ctx.style(rs), ctx.settings(rs, width));
+  const auto& tl = c.text->para.lines;
+  const double cw = c.credit->para.lines.size() == 1 ? c.credit->para.lines[0].width : width;
+  if (!tl.empty() && tl.back().width + cs.size + cw <= width) {
+    c.credit_x = width - cw;
+    c.fill_x = tl.back().width;
+    c.fill_count = fill_spaces(c.credit_x - c.fill_x, cs.size);
     return c;
   }
-  // A credit too long to share a line stands flush right on a line of its own.
   ++c.lines;
-  c.credit = set_string(ctx, bracketed(a.credit), ctx.style(L.style("credit")), ctx.settings(L.style("credit"), width));
+  c.credit = set_string(ctx, a.credit, ctx.style(L.style("credit")), ctx.settings(L.style("credit"), width));
   return c;
 }
 

@@ -17,7 +17,7 @@ size_t combined_hash(const T&... v) {
 size_t hash_value(const LineSettings& s) {
   return combined_hash(s.measure, s.indent, s.kinsoku, s.align, s.last_align, s.latin_space, s.digit_space,
                        s.trim_opening_at_line_start, s.hanging, s.compress_punctuation, s.word_breaks, s.balance,
-                       s.words_only, s.names_end, s.last_room);
+                       s.words_only, s.names_end);
 }
 
 }  // namespace paiban

@@ -33,7 +33,6 @@ struct LineSettings {
   // preference for phrase ends, so lines stay full and justified.
   bool words_only = false;
   uint32_t names_end = 0;    // characters [0, names_end) are a byline or dateline: a name never splits
-  double last_room = 0;      // pt the last line leaves free at its end (a photo credit stands there)
 
   // Every field takes part, so a setting added here can never be left out of
   // a comparison (the watch-mode text cache is keyed on it).
