@@ -13,6 +13,8 @@
 # BUILD_DIR/fuzz-artifacts/TARGET/ (crash-*, timeout-*, leak-*, oom-*); reproduce one with
 #   BUILD_DIR/tests/fuzz/fuzz_TARGET FILE     or
 #   BUILD_DIR/tests/fuzz/paiban_fuzz_replay [--describe] TARGET FILE
+# PAIBAN_FUZZ_INPUT_TIMEOUT (default 10 s) is the wall time one input may take:
+# raise it for runs at nice 19 beside other work, where a starved input is no hang.
 # Packages (Debian 12): clang-14 libclang-rt-14-dev llvm-14 (llvm-symbolizer).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +32,7 @@ while [ $# -gt 0 ]; do
     -B) bdir=$(realpath -m "$2"); shift 2 ;;
     --merge) merge=1; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -73,7 +75,7 @@ run_one() {
   fi
   # The first corpus directory takes new inputs; the checked-in one is only read.
   timeout --kill-after=30 $((seconds + 300)) "$bdir/tests/fuzz/fuzz_$t" \
-    -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 -max_len=16384 -print_final_stats=1 \
+    -max_total_time="$seconds" -rss_limit_mb=1024 -timeout="${PAIBAN_FUZZ_INPUT_TIMEOUT:-10}" -max_len=16384 -print_final_stats=1 \
     -artifact_prefix="$bdir/fuzz-artifacts/$t/" \
     "$bdir/fuzz-corpus/$t" "$src/tests/fuzz/corpus/$t" >"$log" 2>&1
   local rc=$?
