@@ -453,6 +453,15 @@ TEST(PlanLevel3, TheSampleWithOnlyAPageCountFits) {
   }
   for (const auto& [id, a] : p.issue.articles) EXPECT_TRUE(page_of.count(id)) << id;  // every article placed
   EXPECT_EQ(page_of["lead"], 1);
+  // No hole a reader sees: at most three blank lines under a story, and white at
+  // a page's foot only on the last page, where the copy runs out.
+  for (int page = 1; page <= 4; ++page) {
+    EXPECT_LE(largest_white(p, page), 3) << "page " << page << "\n" << said(p);
+    if (page < 4) {
+      EXPECT_EQ(said(p).find("page " + std::to_string(page) + ": the copy is short of the page"), std::string::npos)
+          << said(p);
+    }
+  }
   const PagePlan& p1 = p.issue.pages[0];
   EXPECT_EQ(area_of(p1, "lead").row, 1);  // under the masthead
   TempDir out;

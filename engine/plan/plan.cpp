@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -279,8 +280,8 @@ struct Pager {
   }
 
   // Level 3, after the first share-out: while a page is over or shows white, an
-  // article the planner put there moves to the page before or after, or trades
-  // places with one from there; the move that helps the two pages most first.
+  // article the planner put there moves to the page before or after, one from
+  // there moves in, or two trade places; the move that helps the two pages most first.
   // Articles keep their order of importance within a page; the lead, page hints,
   // sections and the editor's own lists stay put.
   void rebalance(const std::set<std::string>& movable, const std::map<std::string, int>& rank) {
@@ -297,15 +298,36 @@ struct Pager {
       l.insert(at, id);
       pages_of[id] = {p};
     };
-    // Stories out of their order of importance that moving `a` from page p to its
-    // neighbour q makes (less the ones it mends), with `a` already on q.
+    // Stories out of their order of importance that moving `a` from page p to page
+    // q makes (less the ones it mends), with `a` already on q: it passes every
+    // story on the pages between, and those of p and q on their sides. Only a
+    // difference of priority counts: stories the editor ranked alike (or not at
+    // all) may change places; their file order only breaks ties.
+    auto weight = [&](const std::string& id) {
+      int pr = d.issue.articles.at(id).priority;
+      return pr > 0 ? pr : std::numeric_limits<int>::max();
+    };
     auto inversions = [&](const std::string& a, int p, int q) {
       int n = 0;
-      for (const std::string& x : lists[p - 1])
-        if (x != a && rank.count(x)) n += (q > p ? rank.at(x) > rank.at(a) : rank.at(x) < rank.at(a)) ? 1 : 0;
-      for (const std::string& y : lists[q - 1])
-        if (y != a && rank.count(y)) n -= (q > p ? rank.at(a) > rank.at(y) : rank.at(a) < rank.at(y)) ? 1 : 0;
+      const bool later = q > p;
+      const int wa = weight(a);
+      for (int r = std::min(p, q); r <= std::max(p, q); ++r)
+        for (const std::string& x : lists[r - 1]) {
+          if (x == a || !rank.count(x)) continue;
+          const int wx = weight(x);
+          bool passed_after = later ? wx > wa : wx < wa;   // now on the wrong side
+          bool passed_before = later ? wa > wx : wa < wx;  // was on the wrong side
+          if (r != q) n += passed_after ? 1 : 0;
+          if (r != p) n -= passed_before ? 1 : 0;
+        }
       return n;
+    };
+    // The page's room less what its stories take, in column-lines (estimated).
+    auto spare = [&](int p) {
+      long load = 0;
+      for (const std::string& id : lists[p - 1])
+        if (id[0] != '@') load += area_of(d, id);
+      return static_cast<long>(d.layout.columns) * (d.layout.lines - (p == 1 ? d.layout.masthead.lines : 0)) - load;
     };
     auto take = [&](int p, const std::string& id) {
       auto& l = lists[p - 1];
@@ -336,6 +358,21 @@ struct Pager {
           int g = before - badness(p) - badness(q) - kOrderCost * inversions(a, p, q);
           take(q, a), place(p, a);
           if (g > gain) gain = g, apply = [=, &take, &place] { take(p, a), place(q, a); };
+        }
+      }
+      // or takes a story in from a page up to three away, one about the size of
+      // its white (as an editor fills a hole with a piece that fits it)
+      for (int q = p - 3; q <= p + 3; ++q) {
+        if (q == p || !in(q)) continue;
+        const long white = spare(p);
+        if (white <= 0) break;
+        int before = badness(p) + badness(q);
+        for (const std::string& b : std::vector<std::string>(lists[q - 1])) {
+          if (!movable.count(b) || area_of(d, b) > white + white / 2) continue;
+          take(q, b), place(p, b);
+          int g = before - badness(p) - badness(q) - kOrderCost * inversions(b, q, p);
+          take(p, b), place(q, b);
+          if (g > gain) gain = g, apply = [=, &take, &place] { take(q, b), place(p, b); };
         }
       }
       for (int q : {p - 1, p + 1}) {
