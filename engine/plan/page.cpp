@@ -1,5 +1,5 @@
-// One page: demands of its modules, heights solved, grid drawn; and the search
-// over band structures (level 2) — see docs/makeup.md for the rules and costs.
+// One page: demands of its modules, heights solved, grid drawn; level 2 takes its
+// modules from the band search (plan/bands.cpp).
 #include "plan/page.h"
 
 #include <algorithm>
@@ -7,7 +7,8 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <tuple>
+
+#include "plan/bands.h"
 
 namespace paiban::plan {
 
@@ -209,329 +210,6 @@ MadePage realise(Desk& d, const std::vector<Item>& items, const Skeleton& s, Pag
   return out;
 }
 
-// ---------------------------------------------------------------------------
-// Level 2: the page as horizontal bands, each cut into column groups, each group
-// a stack of modules; articles in order of importance, band by band, left to
-// right, top to bottom. A dynamic programme over (articles placed, lines used)
-// picks the bands with the least cost; heights are then solved exactly.
-
-namespace {
-
-struct Group {
-  int cols = 0;
-  std::vector<int> items;
-};
-struct Band {
-  std::vector<Group> groups;
-  int height = 0;
-};
-
-struct Bounds {
-  int lo = 0, hi = 0;     // the height the module asks: least, most
-  int depth = 0;          // text: body lines per column
-  bool ok = false;
-  bool known = false;
-};
-
-struct Search {
-  Desk& d;
-  const std::vector<Item>& items;
-  int avail = 0;
-  int max_cols = 6;  // no module wider (more only for a story too long for six columns)
-  std::vector<Bounds> bounds;  // item × kStride + cols
-  std::map<std::pair<int, int>, std::vector<struct Option>> options;  // bands of items [i, j)
-
-  const Bounds& at(int i, int cols) {
-    static constexpr size_t kStride = 65;  // columns 0 to 64, more than any layout has
-    size_t key = static_cast<size_t>(i) * kStride + static_cast<size_t>(std::min(cols, 64));
-    if (bounds.size() < items.size() * kStride) bounds.resize(items.size() * kStride);
-    if (bounds[key].known) return bounds[key];
-    const Item& x = items[static_cast<size_t>(i)];
-    Bounds b;
-    bool brief = x.kind == Item::Text && d.fit.characters(x.id) < 150;
-    // A text module is two to six columns wide, one only for a brief; a photo at
-    // least two.
-    int least = brief ? 1 : 2;
-    b.ok = cols <= max_cols && cols >= least && (cols <= 6 || too_long_for_six(i));
-    if (b.ok) {
-      Module m{i, 0, cols, 0, 1};
-      Demand dm = demand_of(d, x, m, false, avail);
-      if (dm.kind == Demand::Text) {
-        b.lo = b.hi = dm.need;
-        b.depth = dm.need - 1 - d.fit.headline_lines(x.id, style_for(d, x, cols), cols);
-        if (x.kind == Item::JumpRest) b.depth = dm.need;
-      } else {
-        b.lo = x.kind == Item::JumpFirst ? dm.target : dm.lo;  // the page's share, decided before the search
-        b.hi = std::min(dm.hi, avail);
-        b.depth = 20;
-        if (x.kind == Item::JumpFirst && x.carry > 0) b.depth = dm.lo - 1 - d.fit.headline_lines(x.id, style_for(d, x, cols), cols);
-      }
-    }
-    b.known = true;
-    return bounds[key] = b;
-  }
-
-  // A story that six columns of the page cannot hold may take more, up to the
-  // page's width (a full-page feature, 整版), rather than be refused.
-  bool too_long_for_six(int i) {
-    const Item& x = items[static_cast<size_t>(i)];
-    if (x.kind != Item::Text) return false;
-    return demand_of(d, x, Module{i, 0, 6, 0, 1}, false, avail).need > avail + 1;
-  }
-
-  // The cost of a module `cols` wide (explained in docs/makeup.md).
-  double shape_cost(int i, int cols) {
-    Bounds b = at(i, cols);
-    const Item& x = items[static_cast<size_t>(i)];
-    double c = 0;
-    if (x.kind == Item::Text || x.kind == Item::JumpRest) {
-      if (b.depth < 8) c += 6.0 * (8 - b.depth) * cols;        // a shallow strip across many columns
-      if (b.depth > 45) c += 1.0 * (b.depth - 45) * cols;       // a tall narrow column of grey
-    }
-    c += 12.0 * i * cols / 8.0 * 0;  // (importance is charged in band order, below)
-    return c;
-  }
-};
-
-constexpr int kRunBand = 6;   // items in a band cut in order into stacks
-constexpr double kBlankCost = 2.0;  // a column-line left white beside the last modules (the foot's white costs 1)
-constexpr int kDealBand = 7;  // items in a band dealt into two stacks
-
-struct Option {
-  Band band;
-  int lo = 0, hi = 0;   // heights the band may take without white beyond one line a module
-  int widest = 0;       // columns of its widest group
-  double cost = 0;
-  std::vector<double> at_height;  // cost at heights lo, lo + 1, ... (only stretchy bands go on growing)
-  std::vector<int> group_lo, group_hi;
-};
-
-void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::vector<int>>& out) {
-  if (parts == 0) {
-    if (total == 0) out.push_back(cur);
-    return;
-  }
-  for (int w = 1; w <= total - (parts - 1); ++w) {
-    cur.push_back(w);
-    compositions(total - w, parts - 1, cur, out);
-    cur.pop_back();
-  }
-}
-
-// The ways of cutting `total` columns into `parts` groups, with `blank` white
-// columns (none, or 2 and more) at the right as a last part; worked out once
-// per thread, as every band of every page asks the same few.
-const std::vector<std::vector<int>>& widths_of(int total, int parts, bool blank) {
-  thread_local std::map<std::tuple<int, int, bool>, std::vector<std::vector<int>>> known;
-  auto key = std::make_tuple(total, parts, blank);
-  auto it = known.find(key);
-  if (it != known.end()) return it->second;
-  std::vector<std::vector<int>> widths;
-  std::vector<int> cur;
-  compositions(total, parts, cur, widths);
-  if (blank)
-    for (int w = 2; w < total; ++w) {  // the white takes w columns at the right
-      std::vector<std::vector<int>> part;
-      compositions(total - w, parts, cur, part);
-      for (auto& ws : part) ws.push_back(w), widths.push_back(ws);
-    }
-  return known.emplace(key, std::move(widths)).first->second;
-}
-
-double band_white(const Option& o, int h);
-
-// A band holding `stacks` side by side: every width the columns allow. With
-// `blank`, the band's last columns may stay white (only the page's last band,
-// when the copy is short of the page).
-void band_widths(Search& s, const std::vector<std::vector<int>>& stacks, int columns, double extra,
-                 std::vector<Option>& out, bool blank) {
-  int g = static_cast<int>(stacks.size());
-  for (const auto& ws : widths_of(columns, g, blank)) {
-    bool fits = true;
-    for (int k = 0; k < g && fits; ++k)
-      for (int it : stacks[k]) fits = fits && s.at(it, ws[k]).ok;
-    if (!fits) continue;
-    Option o;
-    o.cost = extra;
-    bool ok = true;
-    int lo = 0;
-    for (int k = 0; k < g && ok; ++k) {
-      int glo = 0, ghi = 0;
-      for (int it : stacks[k]) {
-        Bounds b = s.at(it, ws[k]);
-        ok = ok && b.ok;
-        glo += b.lo;
-        ghi = ghi >= kFree || b.hi >= kFree ? kFree : ghi + b.hi;
-        o.cost += s.shape_cost(it, ws[k]) + (stacks[k].size() > 1 ? 2 : 0);
-      }
-      o.group_lo.push_back(glo);
-      o.group_hi.push_back(ghi);
-      lo = std::max(lo, glo);
-      o.band.groups.push_back(Group{ws[k], stacks[k]});
-      o.widest = std::max(o.widest, ws[k]);
-    }
-    if (!ok) continue;
-    if (static_cast<int>(ws.size()) > g) {  // the white columns: a group with no module
-      o.band.groups.push_back(Group{ws[g], {}});
-      o.group_lo.push_back(0);
-      o.group_hi.push_back(0);
-    }
-    // More important items (earlier) no narrower than later ones in the band.
-    for (int a = 0; a < g; ++a)
-      for (int b = a + 1; b < g; ++b)
-        if (ws[a] < ws[b]) o.cost += 20.0 * (ws[b] - ws[a]);
-    o.lo = lo;
-    for (int bh = o.lo; bh <= o.lo + 60; ++bh) {
-      o.at_height.push_back(o.cost + band_white(o, bh));
-      if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;
-    }
-    out.push_back(std::move(o));
-  }
-}
-
-// Every band holding items [i, j): the items in order cut into stacks (up to four,
-// three deep), and, for bands of four or more, the items dealt into two stacks in
-// any way that keeps each stack in order (four deep) — as an editor sets a lead
-// with the stories under it beside a column of shorter pieces.
-std::vector<Option> band_options(Search& s, int i, int j, int columns) {
-  std::vector<Option> out;
-  int m = j - i;
-  bool blank = j == static_cast<int>(s.items.size());  // the last band may leave columns white
-  if (m <= kRunBand)
-    for (int mask = 0; mask < (1 << (m - 1)); ++mask) {
-      std::vector<std::vector<int>> stacks(1);
-      for (int k = 0; k < m; ++k) {
-        if (k > 0 && (mask >> (k - 1) & 1)) stacks.emplace_back();
-        stacks.back().push_back(i + k);
-      }
-      bool deep = false;
-      for (auto& st : stacks) deep = deep || st.size() > 3;
-      if (!deep && stacks.size() <= 4) band_widths(s, stacks, columns, 0, out, blank);
-    }
-  if (m < 4) return out;
-  for (int mask = 1; mask < (1 << (m - 1)); ++mask) {  // bit k-1: item i+k in the second stack
-    std::vector<std::vector<int>> stacks(2);
-    stacks[0].push_back(i);
-    for (int k = 1; k < m; ++k) stacks[mask >> (k - 1) & 1].push_back(i + k);
-    bool run = mask + (mask & -mask) == 1 << (m - 1);  // the second stack is a tail of the items
-    if ((run && m <= kRunBand && stacks[0].size() <= 3 && stacks[1].size() <= 3) || stacks[0].size() > 4 ||
-        stacks[1].size() > 4)
-      continue;
-    band_widths(s, stacks, columns, 2, out, blank);  // a little dearer than reading straight down
-  }
-  return out;
-}
-
-// White in column-lines when the band stands `h` lines tall (text groups cannot stretch).
-double band_white(const Option& o, int h) {
-  double w = 0;
-  for (size_t k = 0; k < o.band.groups.size(); ++k) {
-    if (o.band.groups[k].items.empty()) {  // white at the page's foot beside the last modules
-      w += kBlankCost * h * o.band.groups[k].cols;
-      continue;
-    }
-    int room = o.group_hi[k] >= kFree ? h : std::min(h, o.group_hi[k] + static_cast<int>(o.band.groups[k].items.size()));
-    int cols = o.band.groups[k].cols, modules = static_cast<int>(o.band.groups[k].items.size());
-    w += static_cast<double>(h - std::max(room, o.group_lo[k])) * cols;
-    // More than three blank lines under a module is a hole a reader sees: dear.
-    int gap = o.group_hi[k] >= kFree ? 0 : h - o.group_hi[k];
-    int per_module = (gap + modules - 1) / modules;
-    if (per_module > 3) w += 40.0 * (per_module - 3) * cols;
-  }
-  return std::max(0.0, w);
-}
-
-struct Plan2 {
-  std::vector<Band> bands;
-  double cost = 1e18;
-  int used = 0;
-};
-
-// The bands of items [i, j), built once for every width limit tried.
-const std::vector<Option>& bands_of(Search& s, int i, int j, int columns) {
-  auto key = std::make_pair(i, j);
-  auto it = s.options.find(key);
-  if (it == s.options.end()) it = s.options.emplace(key, band_options(s, i, j, columns)).first;
-  return it->second;
-}
-
-// The best bands with no group wider than `widest` columns, `H` lines tall at most.
-Plan2 search_bands(Search& s, int columns, int avail, int widest, int H) {
-  const int n = static_cast<int>(s.items.size());
-  const double inf = 1e18;
-  // best[i][h]: items [0, i) set in bands `h` lines tall in all; from: the last band and its height.
-  std::vector<std::vector<double>> best(n + 1, std::vector<double>(H + 1, inf));
-  std::vector<std::vector<std::pair<const Option*, int>>> from(n + 1, std::vector<std::pair<const Option*, int>>(H + 1));
-  std::vector<std::vector<int>> from_i(n + 1, std::vector<int>(H + 1, -1));
-  best[0][0] = 0;
-  std::vector<int> reach;
-  for (int i = 0; i < n; ++i) {
-    reach.clear();
-    for (int h = 0; h <= H; ++h)
-      if (best[i][h] < inf) reach.push_back(h);
-    for (int j = i + 1; j <= std::min(n, i + kDealBand); ++j)
-      for (const Option& o : bands_of(s, i, j, columns)) {
-        if (o.widest > widest) continue;
-        const int heights = static_cast<int>(o.at_height.size());
-        for (int h : reach) {
-          const double base = best[i][h];
-          for (int k = 0; k < heights && h + o.lo + k <= H; ++k) {
-            double c = base + o.at_height[static_cast<size_t>(k)];
-            int to = h + o.lo + k;
-            if (c < best[j][to]) {
-              best[j][to] = c;
-              from[j][to] = {&o, o.lo + k};
-              from_i[j][to] = i;
-            }
-          }
-        }
-      }
-  }
-  Plan2 p;
-  int pick = -1;
-  double pick_cost = inf;
-  for (int h = 0; h <= H; ++h) {
-    if (best[n][h] >= inf) continue;
-    // The page is filled to its foot (less one separator line): white or overset.
-    double c = best[n][h] + (h <= avail + 1 ? (avail + 1 - h) * 8.0 : 1e6 + (h - avail) * 1e3);
-    if (c < pick_cost) pick_cost = c, pick = h;
-  }
-  if (pick < 0) return p;
-  p.cost = pick_cost;
-  p.used = pick;
-  for (int j = n, h = pick; j > 0;) {
-    auto [o, bh] = from[j][h];
-    Band b = o->band;
-    b.height = bh;
-    p.bands.insert(p.bands.begin(), b);
-    int i = from_i[j][h];
-    h -= bh;
-    j = i;
-  }
-  return p;
-}
-
-// The best bands: first within 40 lines over the page; when none is found there,
-// with room for the column-lines the items need at least (to say how far over it runs).
-Plan2 search_bands(Search& s, int columns, int avail, int widest) {
-  Plan2 p = search_bands(s, columns, avail, widest, avail + 40);
-  if (!p.bands.empty() || s.d.trying) return p;
-  long area = 0, tallest = 0;
-  for (int i = 0; i < static_cast<int>(s.items.size()); ++i) {
-    long least = -1;
-    for (int w = 1; w <= std::min(6, widest); ++w)
-      if (s.at(i, w).ok && (least < 0 || w * s.at(i, w).lo < least)) least = w * s.at(i, w).lo;
-    for (int w = 1; w <= std::min(6, widest); ++w)
-      if (s.at(i, w).ok) tallest = std::max<long>(tallest, s.at(i, w).lo);
-    area += std::max(0L, least);
-  }
-  int H = static_cast<int>(std::max<long>(area / columns, avail) + 2 * tallest + 40);
-  for (int tries = 0; p.bands.empty() && tries < 2; ++tries, H *= 2) p = search_bands(s, columns, avail, widest, H);
-  return p;
-}
-
-}  // namespace
-
 MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
   const Layout& L = d.layout;
   std::vector<Item> items;
@@ -573,14 +251,14 @@ MadePage make_page(Desk& d, const std::vector<Item>& all, PagePlan plan) {
   }
   // The first article is the widest: try its widths from six columns down (from
   // the page's width when a story is too long for six).
-  Plan2 best;
-  Search s{d, rest, avail, L.columns, {}, {}};
+  BandPlan best;
+  BandSearch s(d, rest, avail, L.columns);
   int widest = 6;
   for (int k = 0; k < static_cast<int>(rest.size()) && widest == 6; ++k)
     if (L.columns > 6 && s.too_long_for_six(k)) widest = L.columns - col0;
   // A narrower limit costs at least 10 a column, so stop once that cannot pay.
   for (int w = widest; w >= 3 && best.cost > 10.0 * (6 - w); --w) {
-    Plan2 p = search_bands(s, L.columns - col0, avail, w);
+    BandPlan p = s.best(L.columns - col0, w);
     if (!p.bands.empty()) p.cost += 10.0 * (6 - w);
     if (!p.bands.empty() && p.cost < best.cost) best = p;
   }
