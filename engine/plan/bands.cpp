@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <tuple>
@@ -28,7 +29,7 @@ struct Bounds {
 using Stacks = std::vector<std::vector<int>>;
 
 // One way to set a band: its stacks at given widths. Kept small (no allocation
-// but its costs by height), as a page tries tens of thousands.
+// of its own), as a page tries tens of thousands.
 struct Option {
   const Stacks* stacks = nullptr;  // owned by the band set of items [i, j)
   int groups = 0;                  // the stacks, and the white columns when there are more
@@ -36,7 +37,9 @@ struct Option {
   int lo = 0;      // the least height the band may take
   int widest = 0;  // columns of its widest group
   double cost = 0;
-  std::vector<double> at_height;  // cost at heights lo, lo + 1, ... (only stretchy bands go on growing)
+  // Its cost at heights lo, lo + 1, …: heights[first, first + count) of its band
+  // set (only stretchy bands go on growing).
+  uint32_t first = 0, count = 0;
 
   bool blank(int k) const { return k >= static_cast<int>(stacks->size()); }
   int modules(int k) const { return blank(k) ? 0 : static_cast<int>((*stacks)[k].size()); }
@@ -45,6 +48,7 @@ struct Option {
 struct BandSet {
   std::deque<Stacks> stacks;  // a deque: options point into it as it grows
   std::vector<Option> options;
+  std::vector<double> heights;  // every option's cost by height, one after another
 };
 
 void compositions(int total, int parts, std::vector<int>& cur, std::vector<std::vector<int>>& out) {
@@ -171,27 +175,43 @@ struct BandSearch::Search {
 // when the copy is short of the page).
 void BandSearch::Search::band_widths(const Stacks& stacks, int columns, double extra, BandSet& out, bool blank) {
   const int g = static_cast<int>(stacks.size());
+  // Each stack at each width, summed once: whether every module may take it,
+  // its least and most height, its shape cost.
+  struct AtWidth {
+    bool ok = true;
+    int lo = 0, hi = 0;
+    double cost = 0;
+  };
+  std::vector<AtWidth> table(static_cast<size_t>(g) * (columns + 1));
+  for (int k = 0; k < g; ++k)
+    for (int w = 1; w <= columns; ++w) {
+      AtWidth& t = table[static_cast<size_t>(k) * (columns + 1) + w];
+      for (int it : stacks[k]) {
+        const Bounds& b = at(it, w);
+        if (!b.ok) {
+          t.ok = false;
+          break;
+        }
+        t.lo += b.lo;
+        t.hi = t.hi >= kFree || b.hi >= kFree ? kFree : t.hi + b.hi;
+        t.cost += shape_cost(it, w) + (stacks[k].size() > 1 ? 2 : 0);
+      }
+    }
   for (const auto& ws : widths_of(columns, g, blank)) {
     bool fits = true;
-    for (int k = 0; k < g && fits; ++k)
-      for (int it : stacks[k]) fits = fits && at(it, ws[k]).ok;
+    for (int k = 0; k < g && fits; ++k) fits = table[static_cast<size_t>(k) * (columns + 1) + ws[k]].ok;
     if (!fits) continue;
     Option o;
     o.stacks = &stacks;
     o.groups = static_cast<int>(ws.size());
     o.cost = extra;
     for (int k = 0; k < g; ++k) {
-      int glo = 0, ghi = 0;
-      for (int it : stacks[k]) {
-        const Bounds& b = at(it, ws[k]);
-        glo += b.lo;
-        ghi = ghi >= kFree || b.hi >= kFree ? kFree : ghi + b.hi;
-        o.cost += shape_cost(it, ws[k]) + (stacks[k].size() > 1 ? 2 : 0);
-      }
+      const AtWidth& t = table[static_cast<size_t>(k) * (columns + 1) + ws[k]];
+      o.cost += t.cost;
       o.width[k] = ws[k];
-      o.group_lo[k] = glo;
-      o.group_hi[k] = ghi;
-      o.lo = std::max(o.lo, glo);
+      o.group_lo[k] = t.lo;
+      o.group_hi[k] = t.hi;
+      o.lo = std::max(o.lo, t.lo);
       o.widest = std::max(o.widest, ws[k]);
     }
     if (o.groups > g) o.width[g] = ws[g];  // the white columns: a group with no module
@@ -199,11 +219,16 @@ void BandSearch::Search::band_widths(const Stacks& stacks, int columns, double e
     for (int a = 0; a < g; ++a)
       for (int b = a + 1; b < g; ++b)
         if (ws[a] < ws[b]) o.cost += 20.0 * (ws[b] - ws[a]);
+    o.first = static_cast<uint32_t>(out.heights.size());
+    double white = band_white(o, o.lo);
     for (int bh = o.lo; bh <= o.lo + 60; ++bh) {
-      o.at_height.push_back(o.cost + band_white(o, bh));
-      if (band_white(o, bh + 1) > band_white(o, bh) + 8) break;
+      out.heights.push_back(o.cost + white);
+      const double next = band_white(o, bh + 1);
+      if (next > white + 8) break;
+      white = next;
     }
-    out.options.push_back(std::move(o));
+    o.count = static_cast<uint32_t>(out.heights.size()) - o.first;
+    out.options.push_back(o);
   }
 }
 
@@ -266,14 +291,16 @@ BandPlan BandSearch::Search::search_bands(int columns, int widest, int H) {
     reach.clear();
     for (int h = 0; h <= H; ++h)
       if (best[i * W + h] < inf) reach.push_back(h);
-    for (int j = i + 1; j <= std::min(n, i + kDealBand); ++j)
-      for (const Option& o : bands_of(i, j, columns).options) {
+    for (int j = i + 1; j <= std::min(n, i + kDealBand); ++j) {
+      const BandSet& set = bands_of(i, j, columns);
+      for (const Option& o : set.options) {
         if (o.widest > widest) continue;
-        const int heights = static_cast<int>(o.at_height.size());
+        const int heights = static_cast<int>(o.count);
+        const double* at_height = set.heights.data() + o.first;
         for (int h : reach) {
           const double base = best[i * W + h];
           for (int k = 0; k < heights && h + o.lo + k <= H; ++k) {
-            const double c = base + o.at_height[static_cast<size_t>(k)];
+            const double c = base + at_height[k];
             const size_t to = j * W + static_cast<size_t>(h + o.lo + k);
             if (c < best[to]) {
               best[to] = c;
@@ -283,6 +310,7 @@ BandPlan BandSearch::Search::search_bands(int columns, int widest, int H) {
           }
         }
       }
+    }
   }
   BandPlan p;
   int pick = -1;
