@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 struct Args {
   BuildOptions opt;
   std::string out, overlays, report, encoding;
-  bool png = false, watch = false, allow_overset = true;
+  bool png = false, watch = false, allow_overset = true, timings = false;
   double dpi = 72;
 };
 
@@ -48,7 +48,9 @@ std::string proof_once(Workshop& shop, const Args& a, int* status) {
                              ? prefix.substr(0, prefix.size() - 4)
                              : prefix;
       if (fs::path(base).has_parent_path()) fs::create_directories(fs::path(base).parent_path());
+      auto drawn = std::chrono::steady_clock::now();
       for (const std::string& f : render_png(r.edition.pages, a.dpi, base)) std::fprintf(say, "wrote %s\n", f.c_str());
+      r.timings.emplace_back("draw+PNG", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - drawn).count());
     } else {
       std::string file = prefix.size() > 4 && prefix.substr(prefix.size() - 4) == ".pdf" ? prefix : prefix + ".pdf";
       save_atomically(file, r.pdf);
@@ -63,6 +65,8 @@ std::string proof_once(Workshop& shop, const Args& a, int* status) {
   std::fprintf(say, "proof of page(s)");
   for (int p : a.opt.pages) std::fprintf(say, " %d", p);
   std::fprintf(say, " in %.1f ms\n", ms);
+  if (a.timings)
+    for (auto& [stage, t] : r.timings) std::fprintf(say, "%-22s %8.1f ms\n", stage.c_str(), t);
   std::fflush(say);
   *status = r.edition.ok() ? 0 : 1;
   return fit_report_text(r.edition);
@@ -132,6 +136,7 @@ std::function<int()> add_proof(CLI::App& app) {
   p->add_option("--page", a->opt.pages, "page to proof (1-based; repeatable)")->required();
   p->add_option("-o,--output", a->out, "output PDF, or PNG prefix with --png (default: out/<issue>-proof-pN)");
   p->add_flag("--png", a->png, "PNG images instead of a PDF, drawn from the placed pages");
+  p->add_flag("--timings", a->timings, "print the time each stage took");
   p->add_option("--dpi", a->dpi, "PNG resolution (default 72)")->check(CLI::Range(10.0, 1200.0));
   p->add_option("--overlay", a->overlays, "overlays: grid,frames,baselines,adjustments (or all)");
   p->add_flag("--report{text}", a->report, "fit report: --report (text) or --report=json");
