@@ -279,123 +279,142 @@ struct Pager {
     return tried[key] = m.fitted.fits ? std::max(0, m.fitted.white - 3) + foot : 1000 + 100 * m.fitted.over;
   }
 
-  // Level 3, after the first share-out: while a page is over or shows white, an
-  // article the planner put there moves to the page before or after, one from
-  // there moves in, or two trade places; the move that helps the two pages most first.
-  // Articles keep their order of importance within a page; the lead, page hints,
-  // sections and the editor's own lists stay put.
-  void rebalance(const std::set<std::string>& movable, const std::map<std::string, int>& rank) {
+  // --- Level 3 rebalancing ---------------------------------------------------
+
+  const std::map<std::string, int>* rank = nullptr;  // order of importance, while rebalancing
+
+  // A story onto page p, in its order of importance there; off page p.
+  void put(int p, const std::string& id) {
+    auto& l = lists[p - 1];
+    auto at = std::find_if(l.begin(), l.end(), [&](const std::string& x) { return rank->count(x) && rank->at(x) > rank->at(id); });
+    l.insert(at, id);
+    pages_of[id] = {p};
+  }
+  void take(int p, const std::string& id) {
+    auto& l = lists[p - 1];
+    l.erase(std::find(l.begin(), l.end(), id));
+  }
+
+  // Stories out of their order of importance that moving `a` from page p to page
+  // q makes (less the ones it mends), with `a` already on q: it passes every
+  // story on the pages between, and those of p and q on their sides. Only a
+  // difference of priority counts: stories the editor ranked alike (or not at
+  // all) may change places; their file order only breaks ties.
+  int inversions(const std::string& a, int p, int q) {
+    auto weight = [&](const std::string& id) {
+      int pr = is.articles.at(id).priority;
+      return pr > 0 ? pr : std::numeric_limits<int>::max();
+    };
+    int n = 0;
+    const bool later = q > p;
+    const int wa = weight(a);
+    for (int r = std::min(p, q); r <= std::max(p, q); ++r)
+      for (const std::string& x : lists[r - 1]) {
+        if (x == a || !rank->count(x)) continue;
+        const int wx = weight(x);
+        if (r != q) n += (later ? wx > wa : wx < wa) ? 1 : 0;  // now on the wrong side
+        if (r != p) n -= (later ? wa > wx : wa < wx) ? 1 : 0;  // was on the wrong side
+      }
+    return n;
+  }
+
+  // The page's room less what its stories take, in column-lines (estimated).
+  long spare(int p) {
+    long load = 0;
+    for (const std::string& id : lists[p - 1])
+      if (id[0] != '@') load += area_of(d, id);
+    return static_cast<long>(d.layout.columns) * (d.layout.lines - (p == 1 ? d.layout.masthead.lines : 0)) - load;
+  }
+
+  // Story `a` from page p to q and, in a trade, `b` from q to p.
+  struct Move {
+    int p = 0, q = 0;
+    std::string a, b;
+    int gain = 0;
+  };
+  void apply(const Move& m) {
+    if (!m.a.empty()) take(m.p, m.a), put(m.q, m.a);
+    if (!m.b.empty()) take(m.q, m.b), put(m.p, m.b);
+  }
+  void undo(const Move& m) {
+    if (!m.b.empty()) take(m.p, m.b), put(m.q, m.b);
+    if (!m.a.empty()) take(m.q, m.a), put(m.p, m.a);
+  }
+  // What the move gains the two pages, less its order cost; the pages as they were after.
+  int gain_of(const Move& m) {
+    int before = badness(m.p) + badness(m.q);
+    apply(m);
+    int order = (m.a.empty() ? 0 : inversions(m.a, m.p, m.q)) + (m.b.empty() ? 0 : inversions(m.b, m.q, m.p));
+    int g = before - badness(m.p) - badness(m.q) - kOrderCost * order;
+    undo(m);
+    return g;
+  }
+
+  // The best move for page p: one of its stories to the page before or after; a
+  // story from a page up to three away moved in, one about the size of its white
+  // (as an editor fills a hole with a piece that fits it); or, when no single
+  // move helps, a trade with the page before or after.
+  Move best_move(int p, const std::vector<int>& pages, const std::set<std::string>& movable) {
+    auto in = [&](int q) { return std::find(pages.begin(), pages.end(), q) != pages.end(); };
+    Move best;
+    auto consider = [&](Move m) {
+      m.gain = gain_of(m);
+      if (m.gain > best.gain) best = std::move(m);
+    };
+    for (int q : {p - 1, p + 1}) {
+      if (!in(q)) continue;
+      std::vector<std::string> from = lists[p - 1];
+      // Of equal moves, the least important article goes to a later page, the most important to an earlier one.
+      if (q > p) std::reverse(from.begin(), from.end());
+      for (const std::string& a : from)
+        if (movable.count(a)) consider(Move{p, q, a, "", 0});
+    }
+    for (int q = p - 3; q <= p + 3; ++q) {
+      const long white = spare(p);
+      if (q == p || !in(q) || white <= 0) continue;
+      for (const std::string& b : std::vector<std::string>(lists[q - 1]))
+        if (movable.count(b) && area_of(d, b) <= white + white / 2) consider(Move{p, q, "", b, 0});
+    }
+    for (int q : {p - 1, p + 1}) {
+      if (!in(q) || best.gain > 0) continue;
+      for (const std::string& a : std::vector<std::string>(lists[p - 1]))
+        for (const std::string& b : std::vector<std::string>(lists[q - 1]))
+          if (movable.count(a) && movable.count(b)) consider(Move{p, q, a, b, 0});
+    }
+    return best;
+  }
+
+  // Level 3, after the first share-out: while a page is over or shows white, the
+  // best move for the worst page (an over page before any hole) is made; a page no
+  // move helps is left until a neighbour changes. Articles keep their order of
+  // importance within a page; the lead, page hints, sections and the editor's own
+  // lists stay put. The search stops after about six page makeups a page (counted,
+  // not timed, so that every run gives the same pages).
+  void rebalance(const std::set<std::string>& movable, const std::map<std::string, int>& order) {
+    rank = &order;
     std::vector<int> pages;
     for (const PagePlan& p : is.pages) {
       bool jumps = false;
       for (const std::string& id : lists[p.number - 1]) jumps = jumps || (id[0] != '@' && pages_of[id].size() > 1);
       if (p.grid.empty() && !jumps) pages.push_back(p.number);
     }
-    auto in = [&](int p) { return std::find(pages.begin(), pages.end(), p) != pages.end(); };
-    auto place = [&](int p, const std::string& id) {
-      auto& l = lists[p - 1];
-      auto at = std::find_if(l.begin(), l.end(), [&](const std::string& x) { return rank.count(x) && rank.at(x) > rank.at(id); });
-      l.insert(at, id);
-      pages_of[id] = {p};
-    };
-    // Stories out of their order of importance that moving `a` from page p to page
-    // q makes (less the ones it mends), with `a` already on q: it passes every
-    // story on the pages between, and those of p and q on their sides. Only a
-    // difference of priority counts: stories the editor ranked alike (or not at
-    // all) may change places; their file order only breaks ties.
-    auto weight = [&](const std::string& id) {
-      int pr = d.issue.articles.at(id).priority;
-      return pr > 0 ? pr : std::numeric_limits<int>::max();
-    };
-    auto inversions = [&](const std::string& a, int p, int q) {
-      int n = 0;
-      const bool later = q > p;
-      const int wa = weight(a);
-      for (int r = std::min(p, q); r <= std::max(p, q); ++r)
-        for (const std::string& x : lists[r - 1]) {
-          if (x == a || !rank.count(x)) continue;
-          const int wx = weight(x);
-          bool passed_after = later ? wx > wa : wx < wa;   // now on the wrong side
-          bool passed_before = later ? wa > wx : wa < wx;  // was on the wrong side
-          if (r != q) n += passed_after ? 1 : 0;
-          if (r != p) n -= passed_before ? 1 : 0;
-        }
-      return n;
-    };
-    // The page's room less what its stories take, in column-lines (estimated).
-    auto spare = [&](int p) {
-      long load = 0;
-      for (const std::string& id : lists[p - 1])
-        if (id[0] != '@') load += area_of(d, id);
-      return static_cast<long>(d.layout.columns) * (d.layout.lines - (p == 1 ? d.layout.masthead.lines : 0)) - load;
-    };
-    auto take = [&](int p, const std::string& id) {
-      auto& l = lists[p - 1];
-      l.erase(std::find(l.begin(), l.end(), id));
-    };
-    // The worst page (over, or with a hole), and the best move for it; a page no
-    // move helps is left until a neighbour changes.
-    // The search stops after about six page makeups a page (counted, not timed, so
-    // that every run gives the same pages): a 64-page issue stays within seconds.
     std::set<int> stuck;
     const int budget = made + 4 * static_cast<int>(pages.size()) + 32;
     for (int applied = 0; applied < 2 * static_cast<int>(pages.size()) && made < budget;) {
-      int p = 0;  // the worst (an over page before any hole), the first of equals
+      int p = 0;  // the worst, the first of equals
       for (int x : pages)
         if (!stuck.count(x) && badness(x) > (p ? badness(p) : 0)) p = x;
       if (p == 0) break;
-      int gain = 0;
-      std::function<void()> apply;
-      for (int q : {p - 1, p + 1}) {
-        if (!in(q)) continue;
-        int before = badness(p) + badness(q);
-        std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
-        // Of equal moves, the least important article goes to a later page, the most important to an earlier one.
-        if (q > p) std::reverse(from.begin(), from.end());
-        for (const std::string& a : from) {
-          if (!movable.count(a)) continue;
-          take(p, a), place(q, a);
-          int g = before - badness(p) - badness(q) - kOrderCost * inversions(a, p, q);
-          take(q, a), place(p, a);
-          if (g > gain) gain = g, apply = [=, &take, &place] { take(p, a), place(q, a); };
-        }
-      }
-      // or takes a story in from a page up to three away, one about the size of
-      // its white (as an editor fills a hole with a piece that fits it)
-      for (int q = p - 3; q <= p + 3; ++q) {
-        if (q == p || !in(q)) continue;
-        const long white = spare(p);
-        if (white <= 0) break;
-        int before = badness(p) + badness(q);
-        for (const std::string& b : std::vector<std::string>(lists[q - 1])) {
-          if (!movable.count(b) || area_of(d, b) > white + white / 2) continue;
-          take(q, b), place(p, b);
-          int g = before - badness(p) - badness(q) - kOrderCost * inversions(b, q, p);
-          take(p, b), place(q, b);
-          if (g > gain) gain = g, apply = [=, &take, &place] { take(q, b), place(p, b); };
-        }
-      }
-      for (int q : {p - 1, p + 1}) {
-        if (!in(q) || gain > 0) continue;
-        int before = badness(p) + badness(q);
-        std::vector<std::string> from = lists[p - 1], to = lists[q - 1];
-        for (const std::string& a : from)
-          for (const std::string& b : to) {  // or trade places with one of the other page's
-            if (!movable.count(a) || !movable.count(b)) continue;
-            take(p, a), place(q, a), take(q, b), place(p, b);
-            int h = before - badness(p) - badness(q) - kOrderCost * (inversions(a, p, q) + inversions(b, q, p));
-            take(p, b), place(q, b), take(q, a), place(p, a);
-            if (h > gain) gain = h, apply = [=, &take, &place] { take(p, a), place(q, a), take(q, b), place(p, b); };
-          }
-      }
-      if (gain <= 0) {
+      Move m = best_move(p, pages, movable);
+      if (m.gain <= 0) {
         stuck.insert(p);
         continue;
       }
-      apply();
+      apply(m);
       ++applied;
       for (int x = p - 2; x <= p + 2; ++x) stuck.erase(x);
     }
+    rank = nullptr;
   }
 
   // The first body slot from which the rest of the story fits a continuation `cols` × `lines`.
