@@ -278,42 +278,45 @@ void set_bodies_ahead(const Issue& issue, const Layout& L, const FontRegistry& f
   makeup::set_bodies_ahead(makeup::Context{issue, L, fonts, scratch, &cache});
 }
 
-Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, const MakeupOptions& opt) {
-  using namespace makeup;
-  Edition ed;
-  ed.number = resolve_issue_number(issue);
-  Context ctx{issue, L, fonts, ed, opt.cache, opt.allow_missing_glyphs};
-  begin_build(opt.cache);
-  for (int p : opt.pages)
-    if (p < 1 || p > static_cast<int>(issue.pages.size()))
-      throw InputError(issue.file, 0, "there is no page " + std::to_string(p));
-  auto wanted = [&](int page) {
-    return opt.pages.empty() || std::find(opt.pages.begin(), opt.pages.end(), page) != opt.pages.end();
-  };
+namespace makeup {
+namespace {
 
-  for (const auto& [id, a] : issue.articles)
-    for (const auto& [line, what] : a.warnings) ed.notices.push_back(Notice{Notice::Warning, id, 0, a.file, line, what});
-
-  std::vector<Page> pages(issue.pages.size());
+// One makeup run: the pages wanted, the frames of every article by first appearance.
+struct Run {
+  const Issue& issue;
+  const Layout& L;
+  const MakeupOptions& opt;
+  Context& ctx;
+  std::vector<Page> pages;
   std::vector<std::string> order;  // articles by first appearance
   std::map<std::string, std::vector<Frame>> frames;
-  for (const PagePlan& plan : issue.pages) {
+
+  bool wanted(int page) const {
+    return opt.pages.empty() || std::find(opt.pages.begin(), opt.pages.end(), page) != opt.pages.end();
+  }
+
+  // The plan's grid against the layout; the top line of each row.
+  std::vector<int> checked_rows(const PagePlan& plan) const {
+    const std::string page = "page " + std::to_string(plan.number);
+    if (plan.grid.empty()) throw InputError(issue.file, plan.line, page + " has no grid (the planner draws it)");
+    if (static_cast<int>(plan.grid[0].size()) != L.columns)
+      throw InputError(issue.file, plan.line, page + ": grid has " + std::to_string(plan.grid[0].size()) +
+                                                  " columns, the layout " + std::to_string(L.columns));
+    std::vector<int> tops = row_tops(plan, L);
+    if (tops.back() > L.lines)
+      throw InputError(issue.file, plan.line, page + ": rows add up to " + std::to_string(tops.back()) +
+                                                  " lines, the layout has " + std::to_string(L.lines));
+    return tops;
+  }
+
+  // A page's frames: rules between them, the built-in modules drawn, article frames kept for later.
+  void lay_out(const PagePlan& plan) {
     Page& page = pages[plan.number - 1];
     page.number = plan.number;
     page.width = L.trim_w;
     page.height = L.trim_h;
     page.bleed = L.bleed;
-    if (plan.grid.empty())
-      throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + " has no grid (the planner draws it)");
-    if (static_cast<int>(plan.grid[0].size()) != L.columns)
-      throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": grid has " +
-                                                  std::to_string(plan.grid[0].size()) + " columns, the layout " +
-                                                  std::to_string(L.columns));
-    std::vector<int> tops = row_tops(plan, L);
-    if (tops.back() > L.lines)
-      throw InputError(issue.file, plan.line, "page " + std::to_string(plan.number) + ": rows add up to " +
-                                                  std::to_string(tops.back()) + " lines, the layout has " +
-                                                  std::to_string(L.lines));
+    std::vector<int> tops = checked_rows(plan);
     // The masthead page carries no 报眉: nothing is set above the paper's name.
     bool masthead = std::any_of(plan.areas.begin(), plan.areas.end(), [](const Area& a) { return a.module == "@masthead"; });
     if (wanted(plan.number) && !masthead) draw_folio(page, ctx, plan);
@@ -343,14 +346,15 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
       frames[a.module].push_back(f);
     }
   }
-  for (const std::string& id : order) {
+
+  // An article into its frames, flowed as far as the last wanted page that shows it.
+  void set_article(const std::string& id) {
     const Article& a = issue.articles.at(id);
     const std::vector<Frame>& fs = frames[id];
-    // Text is flowed as far as the last wanted page that shows it, and no further.
     size_t needed = 0;
     for (size_t k = 0; k < fs.size(); ++k)
       if (wanted(fs[k].page)) needed = k + 1;
-    if (needed == 0) continue;
+    if (needed == 0) return;
     if (a.boxed)
       for (size_t k = 0; k < needed; ++k) {
         const Frame& f = fs[k];
@@ -362,44 +366,69 @@ Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, 
     if (is_photo(a)) {
       FrameFit fit = fit_of(fs[0], id, L);
       photo(pages[fs[0].page - 1], ctx, a, fs[0], fit);
-      ed.frames.push_back(fit);
+      ctx.edition.frames.push_back(fit);
     } else {
       article(pages, ctx, a, fs, opt, needed);
     }
   }
-  for (const FrameFit& f : ed.frames)
-    for (const FrameFit::Image& im : f.images)
-      if (im.ppi < 150)
-        ctx.notice(Notice::Warning, f.module, 0,
-                   "image " + im.path + " prints at " + std::to_string(im.ppi) + " ppi (under 150) on page " +
-                       std::to_string(f.page));
-  end_build(opt.cache);
-  // What the press cannot print is an error at build time, named.
-  for (const Page& p : pages) {
-    if (!wanted(p.number)) continue;
-    for (const TextRun& r : p.text)
-      if (r.size < L.press.min_text - 1e-6)
-        ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
-                                    "page " + std::to_string(p.number) + ": text '" + to_utf8(r.text) + "' is set at " +
-                                        std::to_string(r.size) + " pt, under the press minimum of " +
-                                        std::to_string(L.press.min_text) + " pt"});
-    for (const Rule& r : p.rules)
-      if (r.width < L.press.min_rule - 1e-6)
-        ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
-                                    "page " + std::to_string(p.number) + ": a rule of " + std::to_string(r.width) +
-                                        " pt is thinner than the press minimum of " +
-                                        std::to_string(L.press.min_rule) + " pt"});
+
+  // What the press cannot print is an error at build time, named; a photo under
+  // 150 ppi a warning.
+  void press_limits() {
+    Edition& ed = ctx.edition;
+    for (const FrameFit& f : ed.frames)
+      for (const FrameFit::Image& im : f.images)
+        if (im.ppi < 150)
+          ctx.notice(Notice::Warning, f.module, 0,
+                     "image " + im.path + " prints at " + std::to_string(im.ppi) + " ppi (under 150) on page " +
+                         std::to_string(f.page));
+    for (const Page& p : pages) {
+      if (!wanted(p.number)) continue;
+      const std::string page = "page " + std::to_string(p.number);
+      for (const TextRun& r : p.text)
+        if (r.size < L.press.min_text - 1e-6)
+          ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
+                                      page + ": text '" + to_utf8(r.text) + "' is set at " + std::to_string(r.size) +
+                                          " pt, under the press minimum of " + std::to_string(L.press.min_text) + " pt"});
+      for (const Rule& r : p.rules)
+        if (r.width < L.press.min_rule - 1e-6)
+          ed.notices.push_back(Notice{Notice::Error, "", 0, L.file, 0,
+                                      page + ": a rule of " + std::to_string(r.width) +
+                                          " pt is thinner than the press minimum of " +
+                                          std::to_string(L.press.min_rule) + " pt"});
+    }
   }
+};
+
+}  // namespace
+}  // namespace makeup
+
+Edition make_up(const Issue& issue, const Layout& L, const FontRegistry& fonts, const MakeupOptions& opt) {
+  using namespace makeup;
+  Edition ed;
+  ed.number = resolve_issue_number(issue);
+  Context ctx{issue, L, fonts, ed, opt.cache, opt.allow_missing_glyphs};
+  begin_build(opt.cache);
+  for (int p : opt.pages)
+    if (p < 1 || p > static_cast<int>(issue.pages.size()))
+      throw InputError(issue.file, 0, "there is no page " + std::to_string(p));
+  for (const auto& [id, a] : issue.articles)
+    for (const auto& [line, what] : a.warnings) ed.notices.push_back(Notice{Notice::Warning, id, 0, a.file, line, what});
+
+  Run run{issue, L, opt, ctx, std::vector<Page>(issue.pages.size()), {}, {}};
+  for (const PagePlan& plan : issue.pages) run.lay_out(plan);
+  for (const std::string& id : run.order) run.set_article(id);
+  end_build(opt.cache);
+  run.press_limits();
+  std::vector<Page>& pages = run.pages;
   if (opt.marks)
     for (Page& p : pages) printer_label(p, ctx);
   if (opt.overlays)
     for (Page& p : pages)
-      if (wanted(p.number)) draw_overlays(p, ctx, opt.overlays);
+      if (run.wanted(p.number)) draw_overlays(p, ctx, opt.overlays);
   if (!opt.pages.empty()) {
     std::vector<Page> chosen;
-    for (int p : opt.pages) {
-      chosen.push_back(pages[p - 1]);
-    }
+    for (int p : opt.pages) chosen.push_back(pages[p - 1]);
     pages.swap(chosen);
   }
   ed.pages = std::move(pages);
