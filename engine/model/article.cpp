@@ -105,6 +105,106 @@ std::string clean(const std::string& text, std::vector<std::pair<int, std::strin
   return s;
 }
 
+// Where a front-matter key's value stands in the file (the front matter starts on line 2).
+int line_of(const toml::node& n) {
+  return 1 + static_cast<int>(n.source().begin.line);
+}
+
+// Every key known, and the text keys read.
+void read_texts(const toml::table& t, const std::string& file, Article& a) {
+  static const char* known[] = {"section", "kicker", "title",  "subtitle", "byline", "dateline", "headline",
+                                "jump_title", "credit", "note", "sample", "box", "fit", "focus", "headline_columns",
+                                "priority", "page"};
+  for (auto&& [k, v] : t) {
+    bool ok = false;
+    for (const char* kn : known) ok = ok || k.str() == kn;
+    if (!ok) throw InputError(file, line_of(v), "unknown front matter key '" + std::string(k.str()) + "'");
+  }
+  for (auto&& [k, v] : t) a.lines[std::string(k.str())] = line_of(v);
+  a.section = get_string(t, "section", file, 2);
+  a.kicker = get_string(t, "kicker", file, 2);
+  a.title = get_string(t, "title", file, 2);
+  a.subtitle = get_string(t, "subtitle", file, 2);
+  a.byline = get_string(t, "byline", file, 2);
+  a.dateline = get_string(t, "dateline", file, 2);
+  a.jump_title = get_string(t, "jump_title", file, 2);
+  a.credit = get_string(t, "credit", file, 2);
+  a.note = get_string(t, "note", file, 2);
+  std::string h = get_string(t, "headline", file, 2);
+  if (!h.empty()) a.headline = h;
+  a.headline_named = !h.empty();
+}
+
+// Placement and makeup keys: priority, page, headline_columns, box, sample.
+void read_placement(const toml::table& t, const std::string& file, Article& a) {
+  // Placement hints for automatic makeup (docs/makeup.md): 1 = most important; page = N.
+  for (const char* key : {"priority", "page"})
+    if (const toml::node* n = t.get(key)) {
+      auto v = integer(*n);
+      if (!v || *v < 1 || *v > 999)
+        throw InputError(file, line_of(*n), std::string("'") + key + "' must be a whole number from 1 to 999");
+      (std::string(key) == "priority" ? a.priority : a.page) = static_cast<int>(*v);
+    }
+  if (const toml::node* hc = t.get("headline_columns")) {
+    auto v = integer(*hc);
+    if (!v || *v < 1 || *v > 24) throw InputError(file, line_of(*hc), "'headline_columns' is a column count");
+    a.headline_columns = static_cast<int>(*v);
+  }
+  for (const char* key : {"box", "sample"})
+    if (const toml::node* n = t.get(key)) {
+      auto v = n->value<bool>();
+      if (!v) throw InputError(file, line_of(*n), std::string("'") + key + "' must be true or false");
+      (std::string(key) == "box" ? a.boxed : a.sample) = *v;
+    }
+}
+
+// A photo's keys: fit and focus.
+void read_photo(const toml::table& t, const std::string& file, Article& a) {
+  std::string fit = get_string(t, "fit", file, 2);
+  if (!fit.empty() && fit != "fill" && fit != "fit")
+    throw InputError(file, a.lines["fit"], "'fit' is \"fill\" (crop to the frame) or \"fit\" (show it whole)");
+  a.fit_image = fit == "fit";
+  if (const toml::node* f = t.get("focus")) {
+    const toml::array* arr = f->as_array();
+    if (!arr || arr->size() != 2)
+      throw InputError(file, line_of(*f), "'focus' is [x, y], fractions of the image from its top left");
+    auto x = arr->get(0)->value<double>(), y = arr->get(1)->value<double>();
+    if (!x || !y || *x < 0 || *x > 1 || *y < 0 || *y > 1)
+      throw InputError(file, line_of(*f), "'focus' values are between 0 and 1");
+    a.focus_x = *x;
+    a.focus_y = *y;
+  }
+}
+
+// Front matter: "+++" on the first line, closed by another "+++" line. Read into
+// the article; returns where the body starts (offset, line).
+std::pair<size_t, int> front_matter(const std::string& text, const std::string& file, Article& a) {
+  // YAML front matter (Jekyll, Hugo) would otherwise be read as body text.
+  if (text.compare(0, 4, "---\n") == 0 || text == "---")
+    throw InputError(file, 1, "front matter must be TOML between +++ lines (this file opens with ---, as YAML does)");
+  if (text.compare(0, 3, "+++") != 0) return {0, 1};
+  size_t open_end = text.find('\n');
+  size_t close = text.find("\n+++", open_end == std::string::npos ? 0 : open_end);
+  if (open_end == std::string::npos || close == std::string::npos)
+    throw InputError(file, 1, "front matter opened with +++ is never closed");
+  std::string fm = text.substr(open_end + 1, close - open_end);
+  size_t close_end = text.find('\n', close + 1);
+  size_t body_pos = close_end == std::string::npos ? text.size() : close_end + 1;
+  int body_line = 1;
+  for (size_t i = 0; i < body_pos; ++i)
+    if (text[i] == '\n') ++body_line;
+  toml::table t;
+  try {
+    t = toml::parse(fm, file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file, 1 + static_cast<int>(e.source().begin.line), std::string("front matter: ") + std::string(e.description()));
+  }
+  read_texts(t, file, a);
+  read_placement(t, file, a);
+  read_photo(t, file, a);
+  return {body_pos, body_line};
+}
+
 }  // namespace
 
 Article parse_article(const std::string& id, const std::string& file, const std::string& raw) {
@@ -113,96 +213,9 @@ Article parse_article(const std::string& id, const std::string& file, const std:
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // byte order mark
   Article a;
   text = nfc(clean(text, a.warnings));
-
   a.id = id;
   a.file = file;
-
-  // YAML front matter (Jekyll, Hugo) would otherwise be read as body text.
-  if (text.compare(0, 4, "---\n") == 0 || text == "---")
-    throw InputError(file, 1, "front matter must be TOML between +++ lines (this file opens with ---, as YAML does)");
-  // Front matter: "+++" on the first line, closed by another "+++" line.
-  size_t body_pos = 0;
-  int body_line = 1;
-  if (text.compare(0, 3, "+++") == 0) {
-    size_t open_end = text.find('\n');
-    size_t close = text.find("\n+++", open_end == std::string::npos ? 0 : open_end);
-    if (open_end == std::string::npos || close == std::string::npos)
-      throw InputError(file, 1, "front matter opened with +++ is never closed");
-    std::string fm = text.substr(open_end + 1, close - open_end);
-    size_t close_end = text.find('\n', close + 1);
-    body_pos = close_end == std::string::npos ? text.size() : close_end + 1;
-    for (size_t i = 0; i < body_pos; ++i)
-      if (text[i] == '\n') ++body_line;
-    toml::table t;
-    try {
-      t = toml::parse(fm, file);
-    } catch (const toml::parse_error& e) {
-      throw InputError(file, 1 + static_cast<int>(e.source().begin.line),
-                       std::string("front matter: ") + std::string(e.description()));
-    }
-    static const char* known[] = {"section", "kicker", "title",  "subtitle", "byline", "dateline", "headline",
-                                  "jump_title", "credit", "note", "sample", "box", "fit", "focus", "headline_columns",
-                                  "priority", "page"};
-    for (auto&& [k, v] : t) {
-      bool ok = false;
-      for (const char* kn : known) ok = ok || k.str() == kn;
-      if (!ok)
-        throw InputError(file, 1 + static_cast<int>(v.source().begin.line),
-                         "unknown front matter key '" + std::string(k.str()) + "'");
-    }
-    for (auto&& [k, v] : t) a.lines[std::string(k.str())] = 1 + static_cast<int>(v.source().begin.line);
-    a.section = get_string(t, "section", file, 2);
-    a.kicker = get_string(t, "kicker", file, 2);
-    a.title = get_string(t, "title", file, 2);
-    a.subtitle = get_string(t, "subtitle", file, 2);
-    a.byline = get_string(t, "byline", file, 2);
-    a.dateline = get_string(t, "dateline", file, 2);
-    a.jump_title = get_string(t, "jump_title", file, 2);
-    a.credit = get_string(t, "credit", file, 2);
-    a.note = get_string(t, "note", file, 2);
-    std::string h = get_string(t, "headline", file, 2);
-    if (!h.empty()) a.headline = h;
-    a.headline_named = !h.empty();
-    // Placement hints for automatic makeup (docs/makeup.md): 1 = most important; page = N.
-    for (const char* key : {"priority", "page"})
-      if (const toml::node* n = t.get(key)) {
-        auto v = integer(*n);
-        if (!v || *v < 1 || *v > 999)
-          throw InputError(file, 1 + static_cast<int>(n->source().begin.line),
-                           std::string("'") + key + "' must be a whole number from 1 to 999");
-        (std::string(key) == "priority" ? a.priority : a.page) = static_cast<int>(*v);
-      }
-    if (const toml::node* hc = t.get("headline_columns")) {
-      auto v = integer(*hc);
-      if (!v || *v < 1 || *v > 24)
-        throw InputError(file, 1 + static_cast<int>(hc->source().begin.line), "'headline_columns' is a column count");
-      a.headline_columns = static_cast<int>(*v);
-    }
-    if (const toml::node* b = t.get("box")) {
-      auto v = b->value<bool>();
-      if (!v) throw InputError(file, 1 + static_cast<int>(b->source().begin.line), "'box' must be true or false");
-      a.boxed = *v;
-    }
-    std::string fit = get_string(t, "fit", file, 2);
-    if (!fit.empty() && fit != "fill" && fit != "fit")
-      throw InputError(file, a.lines["fit"], "'fit' is \"fill\" (crop to the frame) or \"fit\" (show it whole)");
-    a.fit_image = fit == "fit";
-    if (const toml::node* f = t.get("focus")) {
-      const toml::array* arr = f->as_array();
-      int ln = 1 + static_cast<int>(f->source().begin.line);
-      if (!arr || arr->size() != 2) throw InputError(file, ln, "'focus' is [x, y], fractions of the image from its top left");
-      auto x = arr->get(0)->value<double>(), y = arr->get(1)->value<double>();
-      if (!x || !y || *x < 0 || *x > 1 || *y < 0 || *y > 1)
-        throw InputError(file, ln, "'focus' values are between 0 and 1");
-      a.focus_x = *x;
-      a.focus_y = *y;
-    }
-    if (const toml::node* s = t.get("sample")) {
-      auto v = s->value<bool>();
-      if (!v) throw InputError(file, 1 + static_cast<int>(s->source().begin.line), "'sample' must be true or false");
-      a.sample = *v;
-    }
-  }
+  auto [body_pos, body_line] = front_matter(text, file, a);
 
   std::vector<Block> blocks = markdown::parse_body(file, body_line, text.substr(body_pos), a.warnings);
 
