@@ -174,6 +174,79 @@ bool code_joint(const std::vector<Unit>& u, size_t k, const std::u32string& t) {
   return true;
 }
 
+// The white of a gap between two units: a word space, Han–Latin space, the
+// halves of punctuation marks, an ideographic space.
+void gap_widths(const Unit& a, const Unit& b, const std::u32string& t, const LineSettings& s, Gap& gap) {
+  const double em = a.em;
+  const bool ideo_a = a.last == CharClass::Ideograph, ideo_b = b.first == CharClass::Ideograph;
+  // Han–Latin space only where a letter or digit meets a Chinese character:
+  // not around a lone sign (男/女, 3-戊酮), not next to punctuation.
+  bool latin_a = a.latin && word_edge(t[a.text_end - 1]), latin_b = b.latin && word_edge(t[b.text_begin]);
+  if (b.word_space && !(ideo_a || ideo_b)) {
+    // A space between Latin words: clreq lets it range from 1/4 to 1/2 em.
+    gap.natural = 0.25 * em;
+    gap.stretch = 0.25 * em;
+    gap.shrink = 0;
+  } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
+    // Dailies set digits tight (2024年5月7日) and keep a space around Latin words.
+    char32_t edge = ideo_a ? t[b.text_begin] : t[a.text_end - 1];
+    bool digit = edge >= U'0' && edge <= U'9';
+    gap.natural = (digit ? s.digit_space : s.latin_space) * em;
+    gap.stretch = kLatinStretch * em;
+    gap.shrink = std::min(kLatinShrink * em, gap.natural);
+    gap.max_extra = std::max(0.0, kLatinMax * em - gap.natural);
+  } else {
+    double space = a.right_space + b.left_space;
+    // Two adjacent marks take 1.5 em, not 2 (clreq §3.1.6.2).
+    if (is_cjk_punct(a.last) && is_cjk_punct(b.first)) space = std::max(0.0, space - 0.5 * em);
+    gap.natural = space;
+    gap.shrink = space;  // squeeze before stretching (先挤进)
+    gap.stretch = kCharStretch * em;
+  }
+  if (b.em_space > 0) {
+    // The mark's empty half goes into the ideographic space: 家门口”　群众 keeps one em of white, not 1.5.
+    gap.natural = std::max(gap.natural, b.em_space);
+    gap.space_glyph = b.em_space_glyph;
+    gap.stretch = kCharStretch * em;
+    gap.shrink = std::min(gap.shrink, 0.0);
+  }
+  if (b.first == CharClass::Open && !s.trim_opening_at_line_start) gap.start_width = b.left_space;
+}
+
+// Whether the line may break at gap k, by the rules of 禁则 and of the things
+// that never split (——, ……, codes, a number and its multiplier).
+void gap_rules(const std::vector<Unit>& units, size_t k, const std::u32string& t, const LineSettings& s,
+               int run_chars, Gap& gap) {
+  const Unit& a = units[k];
+  const Unit& b = units[k + 1];
+  bool inseparable = a.last == b.first && (a.last == CharClass::Dash || a.last == CharClass::Ellipsis);
+  if (no_line_start(b.first, s.kinsoku)) {
+    gap.can_break = false;
+    gap.rule = "line-start prohibition";
+  } else if (no_line_end(a.last, s.kinsoku)) {
+    gap.can_break = false;
+    gap.rule = "line-end prohibition";
+  } else if (inseparable && run_chars % 2 == 1) {
+    // —— and …… are one unit of two; a run of them may break between pairs.
+    gap.can_break = false;
+    gap.rule = "inseparable —— or ……";
+  } else if (code_joint(units, k, t)) {
+    gap.can_break = false;
+    gap.rule = "a code (CN14—0031, GB 2312)";
+  } else if (a.latin && !b.word_space && (a.last == CharClass::Digit || a.last == CharClass::Postfix) &&
+             b.first == CharClass::Ideograph) {
+    // 1.35亿 is one number: never split. 2024年, 150亿元: keep together unless
+    // that would leave a very loose line.
+    char32_t c = t[b.text_begin];
+    if (c == U'万' || c == U'亿' || c == U'千' || c == U'百') {
+      gap.can_break = false;
+      gap.rule = "number and its multiplier";
+    } else {
+      gap.penalty = 800;
+    }
+  }
+}
+
 }  // namespace
 
 Units prepare(const Shaped& sh, const LineSettings& s) {
@@ -188,9 +261,6 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
     const Unit& a = out.units[k];
     const Unit& b = out.units[k + 1];
     Gap& gap = out.gaps[k];
-    double em = a.em;
-    bool ideo_a = a.last == CharClass::Ideograph, ideo_b = b.first == CharClass::Ideograph;
-    bool inseparable = a.last == b.first && (a.last == CharClass::Dash || a.last == CharClass::Ellipsis);
     // A run is of one kind: an ellipsis after a dash starts a run of its own.
     bool continues = k > 0 && out.units[k - 1].last == a.first;
     if (a.last == CharClass::Dash || a.last == CharClass::Ellipsis)
@@ -208,63 +278,8 @@ Units prepare(const Shaped& sh, const LineSettings& s) {
       address_gap(a, b, gap);
       continue;
     }
-    // Han–Latin space only where a letter or digit meets a Chinese character:
-    // not around a lone sign (男/女, 3-戊酮), not next to punctuation.
-    bool latin_a = a.latin && word_edge(t[a.text_end - 1]), latin_b = b.latin && word_edge(t[b.text_begin]);
-    if (b.word_space && !(ideo_a || ideo_b)) {
-      // A space between Latin words: clreq lets it range from 1/4 to 1/2 em.
-      gap.natural = 0.25 * em;
-      gap.stretch = 0.25 * em;
-      gap.shrink = 0;
-    } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
-      // Dailies set digits tight (2024年5月7日) and keep a space around Latin words.
-      char32_t edge = ideo_a ? t[b.text_begin] : t[a.text_end - 1];
-      bool digit = edge >= U'0' && edge <= U'9';
-      gap.natural = (digit ? s.digit_space : s.latin_space) * em;
-      gap.stretch = kLatinStretch * em;
-      gap.shrink = std::min(kLatinShrink * em, gap.natural);
-      gap.max_extra = std::max(0.0, kLatinMax * em - gap.natural);
-    } else {
-      double space = a.right_space + b.left_space;
-      // Two adjacent marks take 1.5 em, not 2 (clreq §3.1.6.2).
-      if (is_cjk_punct(a.last) && is_cjk_punct(b.first)) space = std::max(0.0, space - 0.5 * em);
-      gap.natural = space;
-      gap.shrink = space;  // squeeze before stretching (先挤进)
-      gap.stretch = kCharStretch * em;
-    }
-    if (b.em_space > 0) {
-      // The mark's empty half goes into the ideographic space: 家门口”　群众 keeps one em of white, not 1.5.
-      gap.natural = std::max(gap.natural, b.em_space);
-      gap.space_glyph = b.em_space_glyph;
-      gap.stretch = kCharStretch * em;
-      gap.shrink = std::min(gap.shrink, 0.0);
-    }
-    if (b.first == CharClass::Open && !s.trim_opening_at_line_start) gap.start_width = b.left_space;
-
-    if (no_line_start(b.first, s.kinsoku)) {
-      gap.can_break = false;
-      gap.rule = "line-start prohibition";
-    } else if (no_line_end(a.last, s.kinsoku)) {
-      gap.can_break = false;
-      gap.rule = "line-end prohibition";
-    } else if (inseparable && run_chars % 2 == 1) {
-      // —— and …… are one unit of two; a run of them may break between pairs.
-      gap.can_break = false;
-      gap.rule = "inseparable —— or ……";
-    } else if (code_joint(out.units, k, t)) {
-      gap.can_break = false;
-      gap.rule = "a code (CN14—0031, GB 2312)";
-    } else if (a.latin && !b.word_space && (a.last == CharClass::Digit || a.last == CharClass::Postfix) && ideo_b) {
-      // 1.35亿 is one number: never split. 2024年, 150亿元: keep together unless
-      // that would leave a very loose line.
-      char32_t c = t[b.text_begin];
-      if (c == U'万' || c == U'亿' || c == U'千' || c == U'百') {
-        gap.can_break = false;
-        gap.rule = "number and its multiplier";
-      } else {
-        gap.penalty = 800;
-      }
-    }
+    gap_widths(a, b, t, s, gap);
+    gap_rules(out.units, k, t, s, run_chars, gap);
   }
   if (s.names_end > 0) keep_names(s, out);
   display_breaks(sh, s, out);
