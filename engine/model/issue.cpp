@@ -328,18 +328,41 @@ std::string area_toml(const Area& a) {
   return s + ", headline = " + toml_quoted(h.headline) + " }";
 }
 
-Issue load_issue(const std::string& dir) {
-  Issue issue;
-  issue.dir = dir;
-  issue.file = (fs::path(dir) / "issue.toml").string();
-  std::string text = read_file(issue.file);
-  toml::table root;
-  try {
-    root = toml::parse(text, issue.file);
-  } catch (const toml::parse_error& e) {
-    throw InputError(issue.file, static_cast<int>(e.source().begin.line), std::string(e.description()));
+namespace {
+
+// [paper.schedule]: the 总期号 counted from a reference issue, days without an issue.
+void read_schedule(const toml::table& paper, Issue& issue) {
+  const toml::node* s = paper.get("schedule");
+  if (!s) return;
+  const toml::table* st = s->as_table();
+  if (!st) throw InputError(issue.file, line_of(*s), "[paper.schedule] must be a table");
+  check_keys(*st, kScheduleKeys, "[paper.schedule]", issue.file);
+  auto date_text = [&](const toml::node& n) {
+    auto d = n.value<toml::date>();
+    if (!d) throw InputError(issue.file, line_of(n), "dates in [paper.schedule] are TOML dates (2024-05-07)");
+    char b[16];
+    std::snprintf(b, sizeof b, "%04d-%02d-%02d", d->year, d->month, d->day);
+    return std::string(b);
+  };
+  if (const toml::node* r = st->get("reference")) {
+    const toml::table* rt = r->as_table();
+    const toml::node* rd = rt ? rt->get("date") : nullptr;
+    const toml::node* rn = rt ? rt->get("number") : nullptr;
+    if (!rd || !rn || !integer(*rn) || *integer(*rn) <= 0 || *integer(*rn) > 100000000)
+      throw InputError(issue.file, line_of(*r), "reference needs { date = YYYY-MM-DD, number = N } with N from 1 to 100000000");
+    issue.paper.schedule.reference_date = date_text(*rd);
+    issue.paper.schedule.reference_number = static_cast<int>(*integer(*rn));
+    issue.lines["reference"] = line_of(*r);
   }
-  check_keys(root, kRootKeys, "issue.toml", issue.file);
+  if (const toml::node* ni = st->get("no_issue")) {
+    const toml::array* arr = ni->as_array();
+    if (!arr) throw InputError(issue.file, line_of(*ni), "no_issue must be an array of dates");
+    for (const toml::node& d : *arr) issue.paper.schedule.no_issue.push_back(date_text(d));
+  }
+}
+
+// [paper]: the paper's name and furniture.
+void read_paper(const toml::table& root, Issue& issue) {
   const toml::table& paper = want_table(root, "paper", issue.file);
   check_keys(paper, kPaperKeys, "[paper]", issue.file);
   int pl = line_of(paper);
@@ -355,34 +378,11 @@ Issue load_issue(const std::string& dir) {
                             {"phone", &issue.paper.phone}, {"printer", &issue.paper.printer}})
     *field = want_string(paper, key, issue.file, pl, false);
   if (const toml::node* n = paper.get("masthead_image")) issue.lines["masthead_image"] = line_of(*n);
-  if (const toml::node* s = paper.get("schedule")) {
-    const toml::table* st = s->as_table();
-    if (!st) throw InputError(issue.file, line_of(*s), "[paper.schedule] must be a table");
-    check_keys(*st, kScheduleKeys, "[paper.schedule]", issue.file);
-    auto date_text = [&](const toml::node& n) {
-      auto d = n.value<toml::date>();
-      if (!d) throw InputError(issue.file, line_of(n), "dates in [paper.schedule] are TOML dates (2024-05-07)");
-      char b[16];
-      std::snprintf(b, sizeof b, "%04d-%02d-%02d", d->year, d->month, d->day);
-      return std::string(b);
-    };
-    if (const toml::node* r = st->get("reference")) {
-      const toml::table* rt = r->as_table();
-      const toml::node* rd = rt ? rt->get("date") : nullptr;
-      const toml::node* rn = rt ? rt->get("number") : nullptr;
-      if (!rd || !rn || !integer(*rn) || *integer(*rn) <= 0 || *integer(*rn) > 100000000)
-        throw InputError(issue.file, line_of(*r), "reference needs { date = YYYY-MM-DD, number = N } with N from 1 to 100000000");
-      issue.paper.schedule.reference_date = date_text(*rd);
-      issue.paper.schedule.reference_number = static_cast<int>(*integer(*rn));
-      issue.lines["reference"] = line_of(*r);
-    }
-    if (const toml::node* ni = st->get("no_issue")) {
-      const toml::array* arr = ni->as_array();
-      if (!arr) throw InputError(issue.file, line_of(*ni), "no_issue must be an array of dates");
-      for (const toml::node& d : *arr) issue.paper.schedule.no_issue.push_back(date_text(d));
-    }
-  }
+  read_schedule(paper, issue);
+}
 
+// [issue]: date, number, layout, weather.
+const toml::table& read_issue_table(const toml::table& root, Issue& issue) {
   const toml::table& is = want_table(root, "issue", issue.file);
   check_keys(is, kIssueKeys, "[issue]", issue.file);
   const toml::node* d = is.get("date");
@@ -410,7 +410,25 @@ Issue load_issue(const std::string& dir) {
                        "'" + layout.substr(0, 80) + "' is not a layout name (letters, digits, - and _, at most 64)");
   }
   if (!layout.empty()) issue.layout = layout;
+  return is;
+}
 
+}  // namespace
+
+Issue load_issue(const std::string& dir) {
+  Issue issue;
+  issue.dir = dir;
+  issue.file = (fs::path(dir) / "issue.toml").string();
+  std::string text = read_file(issue.file);
+  toml::table root;
+  try {
+    root = toml::parse(text, issue.file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(issue.file, static_cast<int>(e.source().begin.line), std::string(e.description()));
+  }
+  check_keys(root, kRootKeys, "issue.toml", issue.file);
+  read_paper(root, issue);
+  const toml::table& is = read_issue_table(root, issue);
   read_pages(root, is, issue);
   read_articles(issue);
   return issue;
