@@ -256,7 +256,10 @@ void clear_rules_under(Page& page, const Box& b) {
 std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegistry& fonts) {
   using namespace makeup;
   Edition scratch;
-  Context ctx{issue, L, fonts, scratch};
+  // Every body paragraph set first, side by side on all cores (a repeated one once).
+  TextCache cache;
+  Context ctx{issue, L, fonts, scratch, &cache};
+  makeup::set_bodies_ahead(ctx);
   std::vector<CopyFit> out;
   for (const auto& [id, a] : issue.articles) {
     CopyFit f;
