@@ -12,6 +12,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <thread>
 #include <unordered_map>
 #include <stdexcept>
 #include <tuple>
@@ -56,10 +58,6 @@ struct Glyph {
   std::vector<unsigned char> coverage;
 };
 
-// Faces opened by FreeType once per process, glyphs rendered once per
-// (face, glyph, size, quarter pixel). A face is known by its file and index,
-// never by the address of a Face: a registry can die and another put a
-// different face at the same address.
 // A glyph's coverage moved right by `f` of a pixel (0 < f < 1): each pixel takes
 // the share of its left neighbour that slides into it. Outlines rendered at a
 // sub-pixel offset differ from this by a few levels of grey at the edges; a
@@ -82,8 +80,32 @@ Glyph shift(const Glyph& g, float f) {
   return s;
 }
 
+// A glyph's outline drawn by FreeType at `px64` 64ths of a pixel, unhinted.
+Glyph render(FT_Face ft, uint32_t gid, int px64) {
+  Glyph g;
+  if (!ft) return g;
+  FT_Set_Char_Size(ft, 0, px64, 72, 72);
+  if (FT_Load_Glyph(ft, gid, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP | FT_LOAD_RENDER) != 0) return g;
+  const FT_Bitmap& bm = ft->glyph->bitmap;
+  if (bm.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
+  g.left = ft->glyph->bitmap_left;
+  g.top = ft->glyph->bitmap_top;
+  g.width = static_cast<int>(bm.width);
+  g.rows = static_cast<int>(bm.rows);
+  g.coverage.resize(static_cast<size_t>(g.width) * g.rows);
+  for (int y = 0; y < g.rows; ++y)
+    std::copy_n(bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch, g.width, g.coverage.data() + static_cast<size_t>(y) * g.width);
+  return g;
+}
+
+// Faces opened by FreeType once per process, glyphs rendered once per
+// (face, glyph, size, quarter pixel). A face is known by its file and index,
+// never by the address of a Face: a registry can die and another put a
+// different face at the same address.
 class GlyphCache {
  public:
+  using Key = std::tuple<int, uint32_t, int, int>;  // face, glyph, size in 64ths of a pixel, quarter
+
   static GlyphCache& get() {
     static GlyphCache cache;
     return cache;
@@ -91,45 +113,78 @@ class GlyphCache {
   // Called with the lock held at the start of every page: the addresses of
   // this page's faces are valid until it is drawn.
   void begin_page() { ids_.clear(); }
+
+  // The glyphs of a page not drawn yet, rendered before it is painted: half on
+  // a second thread with faces of its own (a FreeType face serves one thread),
+  // so a cold proof waits for half the outlines. Each glyph comes out the same
+  // whichever thread draws it.
+  void prepare(const Page& page, double scale) {
+    std::vector<Key> missing;
+    std::set<Key> seen;
+    for (const TextRun& r : page.text) {
+      const int id = face_id(*r.face), px64 = static_cast<int>(std::lround(r.size * scale * 64));
+      for (const GlyphPos& gp : r.glyphs) {
+        Key key{id, gp.gid, px64, 0};
+        if (!glyphs_.count(key) && seen.insert(key).second) missing.push_back(key);
+      }
+    }
+    if (missing.size() < 64) return;  // not worth a thread; drawn as met
+    const size_t half = missing.size() / 2;
+    for (size_t i = half; i < missing.size(); ++i) helper_face(std::get<0>(missing[i]));
+    std::vector<Glyph> theirs(missing.size() - half);
+    std::thread helper([&] {
+      for (size_t i = half; i < missing.size(); ++i) {
+        const auto& [id, gid, px64, q] = missing[i];
+        theirs[i - half] = render(opened_[static_cast<size_t>(id)].helper, gid, px64);
+      }
+    });
+    for (size_t i = 0; i < half; ++i) {
+      const auto& [id, gid, px64, q] = missing[i];
+      glyphs_[missing[i]] = render(opened_[static_cast<size_t>(id)].ft, gid, px64);
+    }
+    helper.join();
+    for (size_t i = half; i < missing.size(); ++i) glyphs_[missing[i]] = std::move(theirs[i - half]);
+  }
+
   const Glyph& glyph(const Face& face, uint32_t gid, double px, int quarter) {
-    const int id = face_id(face);
-    auto key = std::make_tuple(id, gid, static_cast<int>(std::lround(px * 64)), quarter);
+    const int id = face_id(face), px64 = static_cast<int>(std::lround(px * 64));
+    Key key{id, gid, px64, quarter};
     auto found = glyphs_.find(key);
     if (found != glyphs_.end()) return found->second;
     if (quarter > 0) {  // a quarter pixel on: the glyph's coverage moved, not drawn again
       Glyph shifted = shift(glyph(face, gid, px, 0), quarter / 4.0f);
       return glyphs_[key] = std::move(shifted);
     }
-    Glyph& g = glyphs_[key];
-    FT_Face ft = opened_[static_cast<size_t>(id)].ft;
-    if (!ft) return g;
-    FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(std::lround(px * 64)), 72, 72);
-    if (FT_Load_Glyph(ft, gid, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP | FT_LOAD_RENDER) != 0) return g;
-    const FT_Bitmap& bm = ft->glyph->bitmap;
-    if (bm.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
-    g.left = ft->glyph->bitmap_left;
-    g.top = ft->glyph->bitmap_top;
-    g.width = static_cast<int>(bm.width);
-    g.rows = static_cast<int>(bm.rows);
-    g.coverage.resize(static_cast<size_t>(g.width) * g.rows);
-    for (int y = 0; y < g.rows; ++y)
-      std::copy_n(bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch, g.width, g.coverage.data() + static_cast<size_t>(y) * g.width);
-    return g;
+    return glyphs_[key] = render(opened_[static_cast<size_t>(id)].ft, gid, px64);
   }
   std::mutex lock;  // one page drawn at a time per process: FreeType faces are not shared
 
  private:
   struct Opened {
     FT_Face ft = nullptr;
+    FT_Face helper = nullptr;   // the same font for the second thread, opened when first needed
     hb_blob_t* blob = nullptr;  // the font file's bytes, kept while FreeType reads them
   };
-  GlyphCache() { FT_Init_FreeType(&lib_); }
+  GlyphCache() {
+    FT_Init_FreeType(&lib_);
+    FT_Init_FreeType(&helper_lib_);
+  }
   ~GlyphCache() {
     for (Opened& o : opened_) {
+      if (o.helper) FT_Done_Face(o.helper);
       if (o.ft) FT_Done_Face(o.ft);
       hb_blob_destroy(o.blob);
     }
+    FT_Done_FreeType(helper_lib_);
     FT_Done_FreeType(lib_);
+  }
+  void helper_face(int id) {
+    Opened& o = opened_[static_cast<size_t>(id)];
+    if (o.helper || !o.ft) return;
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(o.blob, &len);
+    if (FT_New_Memory_Face(helper_lib_, reinterpret_cast<const FT_Byte*>(data), len, o.ft->face_index, &o.helper) != 0)
+      o.helper = nullptr;
   }
   int face_id(const Face& face) {
     if (auto at = ids_.find(&face); at != ids_.end()) return at->second;
@@ -145,11 +200,11 @@ class GlyphCache {
     ids_[&face] = named->second;
     return named->second;
   }
-  FT_Library lib_ = nullptr;
+  FT_Library lib_ = nullptr, helper_lib_ = nullptr;
   std::vector<Opened> opened_;
   std::map<std::pair<std::string, unsigned>, int> by_file_;
   std::unordered_map<const Face*, int> ids_;
-  std::map<std::tuple<int, uint32_t, int, int>, Glyph> glyphs_;
+  std::map<Key, Glyph> glyphs_;
 };
 
 class Canvas {
@@ -293,6 +348,7 @@ RasterPage rasterise(const Page& page, double dpi) {
   GlyphCache& cache = GlyphCache::get();
   std::lock_guard<std::mutex> hold(cache.lock);
   cache.begin_page();
+  cache.prepare(page, dpi / 72);
   Canvas c(page, dpi);
   // The order of the print PDF's content streams: tints, photos, rules, text.
   for (const Box& b : page.boxes) c.box(b);

@@ -28,7 +28,7 @@ bool write_png_rows(FILE* f, int w, int h, RowSource make_row, const void* sourc
   png_init_io(png, f);
   png_set_compression_level(png, 1);
   png_set_filter(png, 0, PNG_FILTER_NONE);
-  png_set_compression_strategy(png, 3 /* Z_RLE: runs of paper white */);
+  png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);  // at level 1 as fast as Z_RLE, and half the size
   png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);
@@ -50,7 +50,7 @@ namespace {
 std::string deflate_rows(const RasterPage& r, int from, int to, bool last, uLong& adler) {
   z_stream z{};
   std::string out;
-  if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) throw std::runtime_error("zlib: deflateInit2 failed");
+  if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib: deflateInit2 failed");
   const size_t stride = static_cast<size_t>(r.width) * 3;
   out.resize(deflateBound(&z, static_cast<uLong>((stride + 1) * (to - from))) + 64);
   z.next_out = reinterpret_cast<Bytef*>(out.data());
