@@ -133,7 +133,8 @@ TEST(ImportBuild, LongerCopyTakesMorePagesAndBuilds) {
 TEST(ImportBuild, CopyNoPageCountFitsIsStackedAndSaysSo) {
   TempDir dir;
   std::string para = "本报讯 记者调查发现，这座城市的公共交通在过去一年里有了很大变化，市民出行更加方便快捷。";
-  std::string copy = "# 朔州日报\n\n2024年5月7日 星期二 第9033期\n\n## 很长的一篇报道\n\n";
+  // A title longer than a column is wide: its 上接 head takes more lines in one column than across the page.
+  std::string copy = "# 朔州日报\n\n2024年5月7日 星期二 第9033期\n\n## 很长的一篇报道：城市公共交通一年来的变化与市民出行新体验\n\n";
   for (int i = 0; i < 500; ++i) copy += para + "\n\n";
   Imported im = import_into(dir.write("huge.txt", copy).string(), dir.file("x"));
   ASSERT_EQ(im.run.exit_code, 0) << im.run.all();
@@ -151,6 +152,9 @@ TEST(ImportBuild, CopyNoPageCountFitsIsStackedAndSaysSo) {
   int found = 0;
   for (size_t at = text.find(phrase); at != std::u32string::npos; at = text.find(phrase, at + 1)) ++found;
   EXPECT_EQ(found, 500) << "every paragraph of the story in the PDF";
+  // Each part measured with its 上接 head as wide as its frame: no page is left
+  // holding an empty continuation (the text ended before it).
+  EXPECT_EQ(b.all().find("is empty"), std::string::npos) << b.all();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "image/image.h"
+#include "makeup/makeup.h"
 #include "model/issue.h"
 #include "pipeline/pipeline.h"
 #include "style/layout.h"
@@ -513,6 +514,47 @@ TEST(Makeup, CopyfitterCountsTheCaptionLinesMakeupDraws) {
     EXPECT_EQ(fit.caption_lines(id, f->columns), static_cast<int>(baselines.size()));
     EXPECT_EQ(baselines.size(), 2u) << "caption of two lines, the credit run on";
   }
+}
+
+// A continuation is measured by the copyfitter as makeup sets it: its 上接 head
+// across the whole frame, not one column (a jump title longer than a column is
+// wide takes more lines there). A page-2 frame as tall as the copyfitter says
+// holds the rest of the story with at most one blank line.
+TEST(Makeup, CopyfitterMeasuresAContinuationAsMakeupSetsIt) {
+  TempDir dir;
+  std::string body;
+  for (int i = 0; i < 200; ++i)
+    body += "本报讯 这座城市的公共交通在过去一年里有了很大变化，市民出行更加方便快捷，公交线路也更加密集。\n\n";
+  dir.write("story.md", "+++\ntitle = \"城市公共交通一年来的变化\"\njump_title = \"城市公共交通一年来的变化与市民出行的新体验\"\n+++\n\n" + body);
+  const std::string head =
+      "[paper]\nname = \"朔州日报\"\n[issue]\ndate = 2024-05-07\nnumber = 1\nlayout = \"broadsheet\"\n";
+  auto page = [](int n, const std::string& grid, const std::string& rows, const std::string& areas) {
+    return "\n[[page]]\nsection = \"第" + std::to_string(n) + "版\"\ngrid = \"\"\"\n" + grid + "\"\"\"\nrows = [" + rows +
+           "]\n[page.areas]\n" + areas;
+  };
+  // Page 1: the masthead and the story's first part, 8 columns; page 2 its rest.
+  Layout L = load_layout(PAIBAN_SOURCE_DIR "/layouts/broadsheet.toml");
+  const int first = L.lines - L.masthead.lines;
+  dir.write("issue.toml", head + page(1, "MMMMMMMM\nAAAAAAAA\n", std::to_string(L.masthead.lines) + ", " + std::to_string(first),
+                                      "M = \"@masthead\"\nA = \"story\"\n") +
+                              page(2, "AAAAAAAA\n", std::to_string(L.lines), "A = \"story\"\n"));
+  Issue is = load_issue(dir.path().string());
+  Copyfitter fit(is, L, test::project_fonts());
+  const std::string style = is.articles.at("story").headline;
+  const int from = fit.flow("story", style, 0, 8, first, false);
+  ASSERT_GT(from, 0);
+  ASSERT_LT(from, fit.slots("story")) << "the story must jump";
+  const int rest = fit.frame_lines("story", style, 8, from);
+  ASSERT_LE(rest, L.lines);
+  dir.write("issue.toml", head + page(1, "MMMMMMMM\nAAAAAAAA\n", std::to_string(L.masthead.lines) + ", " + std::to_string(first),
+                                      "M = \"@masthead\"\nA = \"story\"\n") +
+                              page(2, "AAAAAAAA\n........\n", std::to_string(rest) + ", " + std::to_string(L.lines - rest),
+                                   "A = \"story\"\n"));
+  Made m(dir.path().string());
+  const FrameFit* f = m.frame(2, "story");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->overset_lines, 0);
+  EXPECT_LE(f->underset_lines, 1) << "the copyfitter asked for " << rest << " lines";
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ struct Copyfitter::Impl {
   // (id, style, from, cols, lines, last) → the slot the next frame takes up at: the
   // planner asks the same of a jumped story's first part on every page it tries.
   std::map<std::tuple<std::string, std::string, int, int, int, bool>, int> flows;
-  std::map<std::string, int> jump_heads;
+  std::map<std::pair<std::string, int>, int> jump_heads;  // (id, cols) → lines
   std::map<std::string, int> characters;  // of the body, per article
 
   Impl(const Issue& is, const Layout& L, const FontRegistry& fonts, TextCache* cache)
@@ -45,16 +45,18 @@ struct Copyfitter::Impl {
     a.headline = style;
     return heads[key] = makeup::headline_block(ctx, a, layout.span_width(cols) - 2 * makeup::box_inset(layout, a)).lines;
   }
-  int jump_head(const std::string& id) {
-    auto it = jump_heads.find(id);
+  // A continuation's 上接 head across the frame `cols` wide, as makeup sets it.
+  int jump_head(const std::string& id, int cols) {
+    auto key = std::make_pair(id, cols);
+    auto it = jump_heads.find(key);
     if (it != jump_heads.end()) return it->second;
     const Article& a = article(id);
-    return jump_heads[id] = makeup::jump_head(ctx, a, 1, layout.column_width() - 2 * makeup::box_inset(layout, a)).lines;
+    return jump_heads[key] = makeup::jump_head(ctx, a, 1, layout.span_width(cols) - 2 * makeup::box_inset(layout, a)).lines;
   }
   // The headline's lines over a frame part and how many columns it spans: the
   // article's headline on its first part, a jump head on a continuation.
   std::pair<int, int> heading(const std::string& id, const std::string& style, int cols, int from) {
-    if (from != 0) return {jump_head(id), cols};
+    if (from != 0) return {jump_head(id, cols), cols};
     const Article& a = article(id);
     int head_cols = a.headline_columns > 0 ? std::min(a.headline_columns, cols) : cols;
     return {head(id, style, head_cols), head_cols};
