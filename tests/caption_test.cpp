@@ -73,5 +73,38 @@ TEST(Caption, OneLineCaptionWithNoRoomGivesTheCreditALineOfItsOwn) {
   EXPECT_NEAR(c.credit->para.lines[0].glyphs.back().x + d.em(), 55 * d.em(), 0.01);
 }
 
+// No caption text, or a credit wider than the picture: the credit still stands
+// on a line of its own, every character set, and nothing breaks.
+TEST(Caption, CreditAloneOrTooLongStillSetsEveryCharacter) {
+  Desk d;
+  Caption bare = d.caption("", 20);
+  ASSERT_TRUE(bare.credit);
+  EXPECT_EQ(bare.fill_count, 0);
+  EXPECT_GE(bare.lines, 1);
+  Article a;
+  a.id = "photo";
+  a.credit = "新华社记者　欧阳某某　张三丰　李四光　王五六　赵七八　钱九十　孙十一　周十二　吴十三　郑十四　摄";
+  Block b;
+  b.kind = BlockKind::Image;
+  b.spans.push_back(Span{"一张图片。"});
+  a.blocks.push_back(b);
+  Caption c = set_caption(d.ctx, a, 10 * d.em());
+  ASSERT_TRUE(c.credit);
+  EXPECT_EQ(c.fill_count, 0);
+  // every character but the spaces a line break takes is on a line, and every line is counted
+  auto visible = [](const std::u32string& t, uint32_t b, uint32_t e) {
+    size_t n = 0;
+    for (uint32_t i = b; i < e; ++i) n += t[i] != U'\u3000' && t[i] != U' ';
+    return n;
+  };
+  const std::u32string& t = c.credit->shaped.text;
+  size_t set = 0;
+  for (const Line& l : c.credit->para.lines) set += visible(t, l.text_begin, l.text_end);
+  EXPECT_EQ(set, visible(t, 0, static_cast<uint32_t>(t.size())));
+  ASSERT_GT(c.credit->para.lines.size(), 1u);
+  EXPECT_EQ(c.credit_own_lines, static_cast<int>(c.credit->para.lines.size()));
+  EXPECT_EQ(c.lines, static_cast<int>(c.text->para.lines.size() + c.credit->para.lines.size()));
+}
+
 }  // namespace paiban::makeup
 

@@ -41,6 +41,7 @@ struct Caption {
   double credit_x = 0;  // where the credit starts, from the caption's left edge
   double fill_x = 0;    // ideographic spaces from the last word up to the credit
   int fill_count = 0;
+  int credit_own_lines = 0;  // lines of a credit set under the caption (0: on its last line)
   int lines = 0;        // grid lines the caption and credit take
 };
 Caption set_caption(const Context& ctx, const Article& a, double width);

@@ -38,8 +38,12 @@ Caption set_caption(const Context& ctx, const Article& a, double width) {
     c.fill_count = fill_spaces(c.credit_x - c.fill_x, cs.size);
     return c;
   }
-  ++c.lines;
-  c.credit = set_string(ctx, a.credit, ctx.style(L.style("credit")), ctx.settings(L.style("credit"), width));
+  // Names in a credit are names: one too long for the line moves on whole.
+  LineSettings names = ctx.settings(L.style("credit"), width);
+  names.names_end = static_cast<uint32_t>(to_u32(a.credit).size());
+  c.credit = set_string(ctx, a.credit, ctx.style(L.style("credit")), names);
+  c.credit_own_lines = static_cast<int>(c.credit->para.lines.size());  // a credit wider than the picture wraps
+  c.lines += c.credit_own_lines;
   return c;
 }
 

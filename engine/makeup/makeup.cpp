@@ -69,8 +69,10 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   int text_lines = static_cast<int>(t->para.lines.size());
   for (int k = 0; k < text_lines; ++k) draw_line(page, *t, t->para.lines[k], f.x, L.baseline(img_top + img_lines + k));
   draw_caption_fill(page, c, ctx.style(L.style("caption")), f.x, L.baseline(img_top + img_lines + cap - 1));
-  if (c.credit && !c.credit->para.lines.empty())
+  if (c.credit && c.credit_own_lines == 0 && !c.credit->para.lines.empty())
     draw_line(page, *c.credit, c.credit->para.lines[0], f.x + c.credit_x, L.baseline(img_top + img_lines + cap - 1));
+  for (int k = 0; c.credit && k < c.credit_own_lines; ++k)
+    draw_line(page, *c.credit, c.credit->para.lines[k], f.x, L.baseline(img_top + img_lines + text_lines + k));
   fit.lines_used = fit.lines_available = f.body_lines();
 }
 
