@@ -3,6 +3,7 @@
 // same places, pixels within a stated bound.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -10,6 +11,7 @@
 #include "pdf/pdf.h"
 #include "pipeline/pipeline.h"
 #include "proof/proof.h"
+#include "proof/raster.h"
 #include "support.h"
 
 namespace paiban {
@@ -108,6 +110,47 @@ TEST_P(RasterAgainstPoppler, PageOneOfTheSampleMatchesPopplersRendering) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sample, RasterAgainstPoppler, ::testing::Values(72, 150));
+
+}  // namespace
+}  // namespace paiban
+
+namespace paiban {
+namespace {
+
+// A long-lived process (watch mode, the proof desk) pastes photos drawn before
+// and compresses again only the bands of rows a change touched: what it writes
+// is still exactly the page as drawn from scratch.
+TEST(ProofPng, PhotosAndBandsKeptFromTheLastProofStillGiveThePage) {
+  TempDir dir;
+  BuildOptions o;
+  o.issue_dir = test::kSample;
+  o.allow_overset = true;
+  o.pages = {1};
+  o.pdfx = PdfX::None;
+  o.write_pdf = false;
+  BuildResult r = build(o);
+  ASSERT_EQ(r.edition.pages.size(), 1u);
+  const Page& page = r.edition.pages[0];
+  ASSERT_FALSE(page.images.empty()) << "page 1 has a photo";
+  const std::string first = render_png({page}, 72, dir.file("a")).at(0);
+  // The same page again: every band and the photo come from what was kept.
+  const std::string again = render_png({page}, 72, dir.file("b")).at(0);
+  EXPECT_EQ(test::slurp(first), test::slurp(again));
+  // One story's text gone: a few bands change, the rest are kept.
+  Page changed = page;
+  ASSERT_GT(changed.text.size(), 10u);
+  auto longest = std::max_element(changed.text.begin(), changed.text.end(), [](const TextRun& a, const TextRun& b) {
+    return a.glyphs.size() < b.glyphs.size();
+  });
+  changed.text.erase(longest);
+  const Pixels got = decode_image(render_png({changed}, 72, dir.file("c")).at(0));
+  const RasterPage want = rasterise(changed, 72);
+  ASSERT_EQ(got.info.width, want.width);
+  ASSERT_EQ(got.info.height, want.height);
+  ASSERT_EQ(got.info.components, 3);
+  EXPECT_TRUE(got.data == want.rgb) << "the PNG differs from the page drawn afresh";
+  EXPECT_FALSE(got.data == decode_image(first).data) << "the change shows";
+}
 
 }  // namespace
 }  // namespace paiban

@@ -8,6 +8,8 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <charconv>
+#include <filesystem>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -58,33 +60,14 @@ struct Glyph {
   std::vector<unsigned char> coverage;
 };
 
-// A glyph's coverage moved right by `f` of a pixel (0 < f < 1): each pixel takes
-// the share of its left neighbour that slides into it. Outlines rendered at a
-// sub-pixel offset differ from this by a few levels of grey at the edges; a
-// cold proof renders each glyph once instead of up to four times.
-Glyph shift(const Glyph& g, float f) {
-  Glyph s;
-  s.left = g.left;
-  s.top = g.top;
-  s.rows = g.rows;
-  s.width = g.width + 1;
-  s.coverage.assign(static_cast<size_t>(s.width) * s.rows, 0);
-  for (int y = 0; y < g.rows; ++y) {
-    const unsigned char* in = g.coverage.data() + static_cast<size_t>(y) * g.width;
-    unsigned char* out = s.coverage.data() + static_cast<size_t>(y) * s.width;
-    for (int x = 0; x < s.width; ++x) {
-      float here = x < g.width ? in[x] : 0, left = x > 0 ? in[x - 1] : 0;
-      out[x] = static_cast<unsigned char>(std::lround((1 - f) * here + f * left));
-    }
-  }
-  return s;
-}
-
-// A glyph's outline drawn by FreeType at `px64` 64ths of a pixel, unhinted.
-Glyph render(FT_Face ft, uint32_t gid, int px64) {
+// A glyph's outline drawn by FreeType at `px64` 64ths of a pixel, unhinted, a
+// `quarter` pixel to the right (text is placed to a quarter pixel, as Poppler does).
+Glyph render(FT_Face ft, uint32_t gid, int px64, int quarter) {
   Glyph g;
   if (!ft) return g;
   FT_Set_Char_Size(ft, 0, px64, 72, 72);
+  FT_Vector shift{quarter * 16, 0};  // a quarter pixel is 16 in 26.6 units
+  FT_Set_Transform(ft, nullptr, &shift);
   if (FT_Load_Glyph(ft, gid, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP | FT_LOAD_RENDER) != 0) return g;
   const FT_Bitmap& bm = ft->glyph->bitmap;
   if (bm.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
@@ -124,7 +107,8 @@ class GlyphCache {
     for (const TextRun& r : page.text) {
       const int id = face_id(*r.face), px64 = static_cast<int>(std::lround(r.size * scale * 64));
       for (const GlyphPos& gp : r.glyphs) {
-        Key key{id, gp.gid, px64, 0};
+        const double x = (gp.x + page.bleed) * scale;  // as the canvas places it
+        Key key{id, gp.gid, px64, static_cast<int>((x - std::floor(x)) * 4)};
         if (!glyphs_.count(key) && seen.insert(key).second) missing.push_back(key);
       }
     }
@@ -135,12 +119,12 @@ class GlyphCache {
     std::thread helper([&] {
       for (size_t i = half; i < missing.size(); ++i) {
         const auto& [id, gid, px64, q] = missing[i];
-        theirs[i - half] = render(opened_[static_cast<size_t>(id)].helper, gid, px64);
+        theirs[i - half] = render(opened_[static_cast<size_t>(id)].helper, gid, px64, q);
       }
     });
     for (size_t i = 0; i < half; ++i) {
       const auto& [id, gid, px64, q] = missing[i];
-      glyphs_[missing[i]] = render(opened_[static_cast<size_t>(id)].ft, gid, px64);
+      glyphs_[missing[i]] = render(opened_[static_cast<size_t>(id)].ft, gid, px64, q);
     }
     helper.join();
     for (size_t i = half; i < missing.size(); ++i) glyphs_[missing[i]] = std::move(theirs[i - half]);
@@ -151,13 +135,24 @@ class GlyphCache {
     Key key{id, gid, px64, quarter};
     auto found = glyphs_.find(key);
     if (found != glyphs_.end()) return found->second;
-    if (quarter > 0) {  // a quarter pixel on: the glyph's coverage moved, not drawn again
-      Glyph shifted = shift(glyph(face, gid, px, 0), quarter / 4.0f);
-      return glyphs_[key] = std::move(shifted);
-    }
-    return glyphs_[key] = render(opened_[static_cast<size_t>(id)].ft, gid, px64);
+    return glyphs_[key] = render(opened_[static_cast<size_t>(id)].ft, gid, px64, quarter);
   }
   std::mutex lock;  // one page drawn at a time per process: FreeType faces are not shared
+
+  // Photos as drawn at a page's resolution, by file (its size and time) and
+  // placement: watch mode and the proof desk paste an unchanged photo again.
+  struct Photo {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // device pixels
+    std::vector<unsigned char> rgb;
+  };
+  const Photo* photo(const std::string& key) const {
+    auto it = photos_.find(key);
+    return it == photos_.end() ? nullptr : &it->second;
+  }
+  const Photo& keep_photo(const std::string& key, Photo p) {
+    if (photos_.size() >= 32) photos_.clear();  // a page or two of photos is what watch mode redraws
+    return photos_[key] = std::move(p);
+  }
 
  private:
   struct Opened {
@@ -205,6 +200,7 @@ class GlyphCache {
   std::map<std::pair<std::string, unsigned>, int> by_file_;
   std::unordered_map<const Face*, int> ids_;
   std::map<Key, Glyph> glyphs_;
+  std::map<std::string, Photo> photos_;
 };
 
 class Canvas {
@@ -289,7 +285,7 @@ class Canvas {
       }
     }
   }
-  void image(const ImagePlacement& im);
+  void image(const ImagePlacement& im, GlyphCache& cache);
   std::vector<unsigned char> take() { return std::move(px_); }
   int width() const { return w_; }
   int height() const { return h_; }
@@ -313,33 +309,67 @@ Rgb sample_rgb(const Pixels& px, size_t i) {
   }
 }
 
-// Each device pixel of the frame shows the average of the source pixels under it.
-void Canvas::image(const ImagePlacement& im) {
-  double sw = im.w / im.crop_w, sh = im.h / im.crop_h, ix = im.x - im.crop_x * sw, iy = im.y - im.crop_y * sh;
-  // A JPEG is decoded at the smallest DCT scale that still covers the device pixels.
-  Pixels px = decode_image(im.path, static_cast<int>(std::ceil(sw * s_)), static_cast<int>(std::ceil(sh * s_)));
-  const int W = px.info.width, H = px.info.height;
-  if (W <= 0 || H <= 0) return;
-  int x0 = std::max(0, static_cast<int>(std::floor(X(im.x)))), x1 = std::min(w_, static_cast<int>(std::ceil(X(im.x + im.w))));
-  int y0 = std::max(0, static_cast<int>(std::floor(Y(im.y)))), y1 = std::min(h_, static_cast<int>(std::ceil(Y(im.y + im.h))));
-  // A device edge to the source pixel under it.
-  auto src = [&](double dev, double origin, double size, int n) {
-    return static_cast<int>(std::clamp((dev / s_ - off_ - origin) / size * n, 0.0, static_cast<double>(n)));
-  };
-  for (int y = y0; y < y1; ++y) {
-    int v0 = std::min(src(y, iy, sh, H), H - 1), v1 = std::min(std::max(v0 + 1, src(y + 1, iy, sh, H)), H);
-    for (int x = x0; x < x1; ++x) {
-      int u0 = std::min(src(x, ix, sw, W), W - 1), u1 = std::min(std::max(u0 + 1, src(x + 1, ix, sw, W)), W);
-      Rgb sum{0, 0, 0};
-      int n = 0;
-      for (int v = v0; v < v1; ++v)
-        for (int u = u0; u < u1; ++u, ++n) {
-          Rgb c = sample_rgb(px, static_cast<size_t>(v) * W + u);
-          sum.r += c.r, sum.g += c.g, sum.b += c.b;
-        }
-      if (n) blend(x, y, 1, Rgb{sum.r / n, sum.g / n, sum.b / n});
-    }
+// What makes a photo's drawing the same: the file (path, size, time), where it
+// stands and is cropped, and the page's resolution.
+std::string photo_key(const ImagePlacement& im, double scale, double offset) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(im.path, ec);
+  const auto time = std::filesystem::last_write_time(im.path, ec).time_since_epoch().count();
+  std::string key = im.path;
+  for (double v : {static_cast<double>(size), static_cast<double>(time), im.x, im.y, im.w, im.h, im.crop_x, im.crop_y,
+                   im.crop_w, im.crop_h, scale, offset}) {
+    char buf[32];
+    auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    key += '|';
+    key.append(buf, end);
   }
+  return key;
+}
+
+// Each device pixel of the frame shows the average of the source pixels under it.
+void Canvas::image(const ImagePlacement& im, GlyphCache& cache) {
+  const std::string key = photo_key(im, s_, off_);
+  const GlyphCache::Photo* done = cache.photo(key);
+  if (!done) {
+    GlyphCache::Photo p;
+    double sw = im.w / im.crop_w, sh = im.h / im.crop_h, ix = im.x - im.crop_x * sw, iy = im.y - im.crop_y * sh;
+    // A JPEG is decoded at the smallest DCT scale that still covers the device pixels.
+    Pixels px = decode_image(im.path, static_cast<int>(std::ceil(sw * s_)), static_cast<int>(std::ceil(sh * s_)));
+    const int W = px.info.width, H = px.info.height;
+    if (W <= 0 || H <= 0) return;
+    p.x0 = std::max(0, static_cast<int>(std::floor(X(im.x))));
+    p.x1 = std::max(p.x0, std::min(w_, static_cast<int>(std::ceil(X(im.x + im.w)))));
+    p.y0 = std::max(0, static_cast<int>(std::floor(Y(im.y))));
+    p.y1 = std::max(p.y0, std::min(h_, static_cast<int>(std::ceil(Y(im.y + im.h)))));
+    // A device edge to the source pixel under it.
+    auto src = [&](double dev, double origin, double size, int n) {
+      return static_cast<int>(std::clamp((dev / s_ - off_ - origin) / size * n, 0.0, static_cast<double>(n)));
+    };
+    p.rgb.resize(static_cast<size_t>(p.x1 - p.x0) * (p.y1 - p.y0) * 3, 255);
+    unsigned char* out = p.rgb.data();
+    for (int y = p.y0; y < p.y1; ++y) {
+      int v0 = std::min(src(y, iy, sh, H), H - 1), v1 = std::min(std::max(v0 + 1, src(y + 1, iy, sh, H)), H);
+      for (int x = p.x0; x < p.x1; ++x, out += 3) {
+        int u0 = std::min(src(x, ix, sw, W), W - 1), u1 = std::min(std::max(u0 + 1, src(x + 1, ix, sw, W)), W);
+        Rgb sum{0, 0, 0};
+        int n = 0;
+        for (int v = v0; v < v1; ++v)
+          for (int u = u0; u < u1; ++u, ++n) {
+            Rgb c = sample_rgb(px, static_cast<size_t>(v) * W + u);
+            sum.r += c.r, sum.g += c.g, sum.b += c.b;
+          }
+        if (!n) continue;
+        out[0] = static_cast<unsigned char>(std::lround(std::min(sum.r / n, 1.0f) * 255));
+        out[1] = static_cast<unsigned char>(std::lround(std::min(sum.g / n, 1.0f) * 255));
+        out[2] = static_cast<unsigned char>(std::lround(std::min(sum.b / n, 1.0f) * 255));
+      }
+    }
+    done = &cache.keep_photo(key, std::move(p));
+  }
+  const size_t row = static_cast<size_t>(done->x1 - done->x0) * 3;
+  for (int y = done->y0; y < done->y1; ++y)
+    std::copy_n(done->rgb.data() + static_cast<size_t>(y - done->y0) * row, row,
+                px_.data() + (static_cast<size_t>(y) * w_ + done->x0) * 3);
 }
 
 }  // namespace
@@ -352,7 +382,7 @@ RasterPage rasterise(const Page& page, double dpi) {
   Canvas c(page, dpi);
   // The order of the print PDF's content streams: tints, photos, rules, text.
   for (const Box& b : page.boxes) c.box(b);
-  for (const ImagePlacement& im : page.images) c.image(im);
+  for (const ImagePlacement& im : page.images) c.image(im, cache);
   for (const Rule& r : page.rules) c.rule(r);
   for (const TextRun& r : page.text) c.text(r, cache);
   return RasterPage{c.width(), c.height(), c.take()};

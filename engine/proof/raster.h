@@ -22,4 +22,9 @@ using RowSource = void (*)(const void* source, int y, unsigned char* row);
 // An RGB PNG of w × h pixels to `f`, fast compression; false on any libpng error.
 bool write_png_rows(FILE* f, int w, int h, RowSource make_row, const void* source, unsigned char* row);
 
+// The page as an RGB PNG to `f`, its image data deflated in bands side by side
+// and, in a long-lived process, again only where its pixels changed. False on
+// any libpng error.
+bool write_png(FILE* f, const RasterPage& r);
+
 }  // namespace paiban
