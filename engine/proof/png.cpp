@@ -20,10 +20,14 @@
 
 namespace paiban {
 
-// libpng reports errors with longjmp: this function, which calls setjmp,
-// holds no C++ object with a destructor (the caller owns the row buffer and
-// makes the rows), so a jump skips nothing. Returns false on any libpng error.
-bool write_png_rows(FILE* f, int w, int h, RowSource make_row, const void* source, unsigned char* row) {
+namespace {
+
+// The one place libpng is driven. It reports errors with longjmp: this function,
+// which calls setjmp, holds no C++ object with a destructor (the callers own the
+// row buffer and the image data), so a jump skips nothing. The image data is
+// either made here row by row (`make_row`) or given deflated (`idat`).
+bool drive_libpng(FILE* f, int w, int h, RowSource make_row, const void* source, unsigned char* row,
+                  const std::string* idat) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   if (!png) return false;
   png_infop info = png_create_info_struct(png);
@@ -38,13 +42,25 @@ bool write_png_rows(FILE* f, int w, int h, RowSource make_row, const void* sourc
   png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);
-  for (int y = 0; y < h; ++y) {
-    make_row(source, y, row);
-    png_write_row(png, row);
+  if (idat) {
+    png_write_chunk(png, reinterpret_cast<png_const_bytep>("IDAT"), reinterpret_cast<png_const_bytep>(idat->data()),
+                    idat->size());
+    png_write_chunk(png, reinterpret_cast<png_const_bytep>("IEND"), nullptr, 0);
+  } else {
+    for (int y = 0; y < h; ++y) {
+      make_row(source, y, row);
+      png_write_row(png, row);
+    }
+    png_write_end(png, info);
   }
-  png_write_end(png, info);
   png_destroy_write_struct(&png, &info);
   return true;
+}
+
+}  // namespace
+
+bool write_png_rows(FILE* f, int w, int h, RowSource make_row, const void* source, unsigned char* row) {
+  return drive_libpng(f, w, h, make_row, source, row, nullptr);
 }
 
 namespace {
@@ -161,30 +177,10 @@ std::string image_data(const RasterPage& r) {
 
 }  // namespace
 
-// A PNG whose image data is made outside libpng: libpng writes the signature,
-// the header and the chunks around it. Like write_png_rows it holds no C++
-// object with a destructor, so libpng's longjmp skips nothing.
-static bool write_png_data(FILE* f, int w, int h, const std::string& idat) {
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  if (!png) return false;
-  png_infop info = png_create_info_struct(png);
-  if (!info || setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, &info);
-    return false;
-  }
-  png_init_io(png, f);
-  png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info(png, info);
-  png_write_chunk(png, reinterpret_cast<png_const_bytep>("IDAT"), reinterpret_cast<png_const_bytep>(idat.data()),
-                  idat.size());
-  png_write_chunk(png, reinterpret_cast<png_const_bytep>("IEND"), nullptr, 0);
-  png_destroy_write_struct(&png, &info);
-  return true;
-}
-
+// The image data is made outside libpng: libpng writes the chunks around it.
 bool write_png(FILE* f, const RasterPage& r) {
-  return write_png_data(f, r.width, r.height, image_data(r));
+  const std::string idat = image_data(r);
+  return drive_libpng(f, r.width, r.height, nullptr, nullptr, nullptr, &idat);
 }
 
 }  // namespace paiban
