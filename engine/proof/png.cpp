@@ -1,6 +1,6 @@
 // Writing proof PNGs fast (a proof is looked at once, so speed beats size):
-// the image data deflated at level 1 in bands of rows, side by side on two
-// threads, each band kept with its pixels so that watch mode compresses again
+// the image data deflated at level 1 in bands of rows, side by side on the
+// cores, each band kept with its pixels so that watch mode compresses again
 // only the bands a change touched. libpng writes the chunks around the data.
 #include <png.h>
 #include <zlib.h>
@@ -12,11 +12,11 @@
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "proof/raster.h"
+#include "work/work.h"
 
 namespace paiban {
 
@@ -152,17 +152,9 @@ std::string image_data(const RasterPage& r) {
     if (!have[k]) missing.push_back(k);
   }
   std::vector<Band> made(missing.size());
-  const size_t half = missing.size() / 2;
-  std::thread helper([&] {
-    for (size_t i = half; i < missing.size(); ++i) made[i] = deflate_band(pixels(missing[i]), stride, missing[i] + 1 == n);
+  for_each_parallel(missing.size(), [&](size_t i) {
+    made[i] = deflate_band(pixels(missing[i]), stride, missing[i] + 1 == n);
   });
-  try {
-    for (size_t i = 0; i < half; ++i) made[i] = deflate_band(pixels(missing[i]), stride, missing[i] + 1 == n);
-  } catch (...) {
-    helper.join();
-    throw;
-  }
-  helper.join();
   std::string data = "\x78\x01";  // zlib header: deflate, 32 K window, fastest
   uLong adler = adler32(0, nullptr, 0);
   for (int k = 0, m = 0; k < n; ++k) {

@@ -15,7 +15,6 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <stdexcept>
 #include <tuple>
@@ -24,6 +23,7 @@
 #include "image/image.h"
 #include "proof/proof.h"
 #include "proof/raster.h"
+#include "work/work.h"
 
 namespace paiban {
 namespace {
@@ -115,19 +115,16 @@ class GlyphCache {
     if (missing.size() < 64) return;  // not worth a thread; drawn as met
     const size_t half = missing.size() / 2;
     for (size_t i = half; i < missing.size(); ++i) helper_face(std::get<0>(missing[i]));
-    std::vector<Glyph> theirs(missing.size() - half);
-    std::thread helper([&] {
-      for (size_t i = half; i < missing.size(); ++i) {
+    std::vector<Glyph> drawn(missing.size());
+    // Two halves, each with its own faces (on one thread when PAIBAN_THREADS=1).
+    for_each_parallel(2, [&](size_t part) {
+      for (size_t i = part ? half : 0; i < (part ? missing.size() : half); ++i) {
         const auto& [id, gid, px64, q] = missing[i];
-        theirs[i - half] = render(opened_[static_cast<size_t>(id)].helper, gid, px64, q);
+        const Opened& o = opened_[static_cast<size_t>(id)];
+        drawn[i] = render(part ? o.helper : o.ft, gid, px64, q);
       }
     });
-    for (size_t i = 0; i < half; ++i) {
-      const auto& [id, gid, px64, q] = missing[i];
-      glyphs_[missing[i]] = render(opened_[static_cast<size_t>(id)].ft, gid, px64, q);
-    }
-    helper.join();
-    for (size_t i = half; i < missing.size(); ++i) glyphs_[missing[i]] = std::move(theirs[i - half]);
+    for (size_t i = 0; i < missing.size(); ++i) glyphs_[missing[i]] = std::move(drawn[i]);
   }
 
   const Glyph& glyph(const Face& face, uint32_t gid, double px, int quarter) {
