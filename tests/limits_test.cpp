@@ -56,6 +56,19 @@ TEST(Limits, ArticleWithATitleOnlyIsSetWithItsTitle) {
   EXPECT_NE(pdf_text(r.pdf).find("只有标题"), std::string::npos) << "the title is not on the page: " << r.all();
 }
 
+// A character no font has is an error wherever it stands: in a headline (named
+// at the title's line) as in the body; never a box printed without a word.
+TEST(Limits, CharacterNoFontHasInATitleIsAnErrorAtItsLine) {
+  Folder issue;
+  issue.article("a", "+++\nsection = \"要闻\"\ntitle = \"城市🩰公园\"\n+++\n\n正文一段。\n");
+  const Outcome r = paiban(issue.dir, "build " + issue.arg());
+  expect_sane(r);
+  EXPECT_NE(r.exit_code, 0) << r.all();
+  EXPECT_NE(r.err.find("a.md:3: error"), std::string::npos) << r.all();
+  EXPECT_NE(r.err.find("U+1FA70"), std::string::npos) << r.all();
+  EXPECT_FALSE(fs::exists(r.pdf)) << "no PDF with a missing glyph";
+}
+
 TEST(Limits, CompletelyEmptyArticleFile) {
   Folder issue;
   issue.article("a", "");

@@ -45,6 +45,9 @@ struct Caption {
   int lines = 0;        // grid lines the caption and credit take
 };
 Caption set_caption(const Context& ctx, const Article& a, double width);
+// Glyphs missing from a headline block or a caption's credit, reported at the
+// front-matter line of the article's title (or credit), as body text is at its paragraph.
+void report_missing_in(const Context& ctx, const Display& d, const Article& a);
 // The spaces before a flush-right credit, on the caption's last line.
 void draw_caption_fill(Page& page, const Caption& c, const TextStyle& style, double x, double baseline);
 

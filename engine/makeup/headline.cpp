@@ -132,6 +132,12 @@ Display jump_head(const Context& ctx, const Article& a, int from_page, double wi
   return std::move(s.d);
 }
 
+void report_missing_in(const Context& ctx, const Display& d, const Article& a) {
+  auto at = a.lines.find("title");
+  for (const Display::Item& it : d.items)
+    if (it.text) report_missing(ctx, *it.text, a.id, 0, at == a.lines.end() ? 1 : at->second);
+}
+
 void draw_display(Page& page, const Display& d, double x, double top) {
   for (const Box& b : d.boxes) page.boxes.push_back(Box{x + b.x, top + b.y, b.w, b.h, b.fill, b.stroke, b.width});
   for (const Rule& r : d.rules)

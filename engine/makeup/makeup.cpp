@@ -46,8 +46,13 @@ void photo(Page& page, const Context& ctx, const Article& a, const Frame& f, Fra
   const Caption c = set_caption(ctx, a, f.width);
   const TextPtr& t = c.text;
   report_missing(ctx, *t, a.id, 1);
+  if (c.credit) {
+    auto at = a.lines.find("credit");
+    report_missing(ctx, *c.credit, a.id, 0, at == a.lines.end() ? 1 : at->second);
+  }
   const int cap = c.lines;
   Display head = a.title.empty() ? Display{} : headline_block(ctx, a, f.width);
+  report_missing_in(ctx, head, a);
   int img_lines = f.body_lines() - cap - head.lines;
   if (img_lines < 3) {
     ctx.notice(Notice::Error, a.id, 1, "photo frame too short for its caption");
@@ -122,6 +127,7 @@ void article(std::vector<Page>& pages, const Context& ctx, const Article& a, con
     int head_cols = k == 0 && a.headline_columns > 0 ? std::min(a.headline_columns, f.area->cols) : f.area->cols;
     Display head = k == 0 ? headline_block(ctx, a, L.span_width(head_cols) - 2 * inset)
                           : jump_head(ctx, a, frames[k - 1].page, f.width - 2 * inset);
+    report_missing_in(ctx, head, a);
     int cap = f.body_lines() - head.lines;
     if (cap < 2) {
       ctx.notice(Notice::Error, a.id, 0, frame_name(f) + " has no room under its headline");

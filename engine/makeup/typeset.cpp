@@ -237,7 +237,7 @@ void draw_line(Page& page, const SetText& t, const Line& line, double x, double 
   }
 }
 
-void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph) {
+void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph, int line) {
   if (t.missing == 0) return;
   const std::u32string& s = t.shaped.text;
   for (const ShapedGlyph& g : t.shaped.glyphs) {
@@ -247,9 +247,15 @@ void report_missing(const Context& ctx, const SetText& t, const std::string& art
     size_t from = g.cluster > 6 ? g.cluster - 6 : 0;
     std::string context = to_utf8(s.substr(from, g.cluster - from)) + "【" + to_utf8(s.substr(g.cluster, 1)) + "】" +
                           to_utf8(s.substr(g.cluster + 1, 6));
-    ctx.notice(ctx.allow_missing ? Notice::Warning : Notice::Error, article, paragraph,
-               std::string("缺字: no font in the fallback chain has ") + to_utf8(s.substr(g.cluster, 1)) + " (" + cp +
-                   ") in \"" + context + "\"" + (ctx.allow_missing ? "; set as a boxed code point" : ""));
+    const std::string what = std::string("缺字: no font in the fallback chain has ") + to_utf8(s.substr(g.cluster, 1)) +
+                             " (" + cp + ") in \"" + context + "\"" +
+                             (ctx.allow_missing ? "; set as a boxed code point" : "");
+    // A headline drawn again over its continuation says the same once.
+    const auto& said = ctx.edition.notices;
+    if (std::any_of(said.begin(), said.end(), [&](const Notice& n) { return n.article == article && n.what == what; }))
+      continue;
+    ctx.notice(ctx.allow_missing ? Notice::Warning : Notice::Error, article, paragraph, what);
+    if (line > 0) ctx.edition.notices.back().line = line;
   }
 }
 

@@ -62,7 +62,8 @@ void draw_line(Page& page, const SetText& t, const Line& line, double x, double 
 void begin_build(TextCache* cache);
 void end_build(TextCache* cache);
 
-// Reports glyphs the font lacks, with the article and paragraph.
-void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph);
+// Reports glyphs the font lacks, with the article and paragraph (or, for text
+// from the front matter, the line of its key).
+void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph, int line = 0);
 
 }  // namespace paiban::makeup
