@@ -69,6 +69,20 @@ TEST(Limits, CharacterNoFontHasInATitleIsAnErrorAtItsLine) {
   EXPECT_FALSE(fs::exists(r.pdf)) << "no PDF with a missing glyph";
 }
 
+// The same for text from issue.toml: the paper's name on the masthead and folios.
+TEST(Limits, CharacterNoFontHasInThePapersNameIsAnErrorAtItsLine) {
+  Folder issue;
+  issue.article("a", kFront + "正文一段。\n");
+  std::string toml = slurp(issue.path / "issue.toml");
+  toml.replace(toml.find("测试日报"), std::string("测试日报").size(), "测试🩰日报");
+  spit(issue.path / "issue.toml", toml);
+  const Outcome r = paiban(issue.dir, "build " + issue.arg());
+  expect_sane(r);
+  EXPECT_NE(r.exit_code, 0) << r.all();
+  EXPECT_NE(r.err.find("issue.toml:2: error: 缺字"), std::string::npos) << r.all();
+  EXPECT_FALSE(fs::exists(r.pdf));
+}
+
 TEST(Limits, CompletelyEmptyArticleFile) {
   Folder issue;
   issue.article("a", "");

@@ -134,8 +134,9 @@ Display jump_head(const Context& ctx, const Article& a, int from_page, double wi
 
 void report_missing_in(const Context& ctx, const Display& d, const Article& a) {
   auto at = a.lines.find("title");
+  if (at == a.lines.end()) at = a.lines.find("headline");  // a 通栏's line in issue.toml
   for (const Display::Item& it : d.items)
-    if (it.text) report_missing(ctx, *it.text, a.id, 0, at == a.lines.end() ? 1 : at->second);
+    if (it.text) report_missing(ctx, *it.text, a.id, 0, at == a.lines.end() ? 1 : at->second, a.file);
 }
 
 void draw_display(Page& page, const Display& d, double x, double top) {

@@ -16,7 +16,7 @@ constexpr Cmyk kMastheadRed{0, 1, 1, 0};
 
 // One line of display text at (x, baseline), aligned within `width`.
 double put(Page& page, const Context& ctx, const std::string& text, const std::string& role, double size, double x,
-           double baseline, double width, Align align, Cmyk colour = {}) {
+           double baseline, double width, Align align, Cmyk colour = {}, int line = 0) {
   TextStyleSpec spec;
   spec.font = role;
   spec.size = size;
@@ -24,6 +24,7 @@ double put(Page& page, const Context& ctx, const std::string& text, const std::s
   LineSettings ls = ctx.settings(spec, width);
   ls.latin_space = 0;  // dates and numbers on the masthead and folio are set solid: 2024年5月7日
   auto t = set_string(ctx, text, ctx.style(spec), ls);
+  report_missing(ctx, *t, "", 0, line, ctx.issue.file);  // the paper's name, furniture and editor come from issue.toml
   if (t->para.lines.empty()) return 0;
   draw_line(page, *t, t->para.lines[0], x, baseline, colour);
   return t->para.lines[0].width;
@@ -138,7 +139,7 @@ void draw_masthead(Page& page, const Context& ctx, double x, double top, double 
     page.images.push_back(ImagePlacement{image, name_x, name_top, name_w, name_h});
   else
     put(page, ctx, is.paper.name, "masthead", size, name_x, name_top + kEmAscent * size, name_w + 1, Align::Left,
-        kMastheadRed);
+        kMastheadRed, is.line("name"));
   if (!is.paper.sponsor.empty())
     put(page, ctx, is.paper.sponsor, "kicker", ms.sponsor, x, name_top + name_h + ms.sponsor * 1.4, room_w,
         Align::Center);
@@ -196,9 +197,11 @@ void draw_folio(Page& page, const Context& ctx, const PagePlan& plan) {
   std::string dated = date_zh(date) + "　" + weekday_zh(date) + "　" + ctx.issue.paper.name;
   // Odd pages carry the page number at the outer (right) edge, even pages at the left.
   bool odd = plan.number % 2 == 1;
-  put(page, ctx, number + section, "headline", fs.size * 1.3, left, y, width, odd ? Align::Right : Align::Left);
-  put(page, ctx, dated, fs.font, fs.size, left, y, width, odd ? Align::Left : Align::Right);
-  if (!plan.editor.empty()) put(page, ctx, plan.editor, fs.font, fs.size * 0.9, left, y, width, Align::Center);
+  put(page, ctx, number + section, "headline", fs.size * 1.3, left, y, width, odd ? Align::Right : Align::Left, {},
+      plan.line);
+  put(page, ctx, dated, fs.font, fs.size, left, y, width, odd ? Align::Left : Align::Right, {}, ctx.issue.line("name"));
+  if (!plan.editor.empty())
+    put(page, ctx, plan.editor, fs.font, fs.size * 0.9, left, y, width, Align::Center, {}, plan.line);
   double rule_y = L.top - L.leading * 0.6;
   page.rules.push_back(Rule{left, rule_y, left + width, rule_y, 0.75, Cmyk{}});
 }

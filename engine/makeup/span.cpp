@@ -16,6 +16,7 @@ void draw_span(Page& page, const Context& ctx, int page_number, const Area& a, d
   head.headline = s.headline;
   head.lines["headline"] = s.line;
   Display d = headline_block(ctx, head, width);
+  report_missing_in(ctx, d, head);
   if (d.lines > lines) {
     ctx.edition.notices.push_back(Notice{Notice::Error, head.id, 0, ctx.issue.file, s.line,
                                          "the 通栏 headline takes " + std::to_string(d.lines) +

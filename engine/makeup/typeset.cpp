@@ -237,7 +237,8 @@ void draw_line(Page& page, const SetText& t, const Line& line, double x, double 
   }
 }
 
-void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph, int line) {
+void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph, int line,
+                    const std::string& file) {
   if (t.missing == 0) return;
   const std::u32string& s = t.shaped.text;
   for (const ShapedGlyph& g : t.shaped.glyphs) {
@@ -256,6 +257,7 @@ void report_missing(const Context& ctx, const SetText& t, const std::string& art
       continue;
     ctx.notice(ctx.allow_missing ? Notice::Warning : Notice::Error, article, paragraph, what);
     if (line > 0) ctx.edition.notices.back().line = line;
+    if (!file.empty()) ctx.edition.notices.back().file = file;
   }
 }
 

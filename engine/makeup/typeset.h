@@ -63,7 +63,8 @@ void begin_build(TextCache* cache);
 void end_build(TextCache* cache);
 
 // Reports glyphs the font lacks, with the article and paragraph (or, for text
-// from the front matter, the line of its key).
-void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph, int line = 0);
+// from the front matter or issue.toml, the file and line it came from).
+void report_missing(const Context& ctx, const SetText& t, const std::string& article, int paragraph, int line = 0,
+                    const std::string& file = "");
 
 }  // namespace paiban::makeup
