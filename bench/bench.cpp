@@ -303,8 +303,8 @@ void BM_ProofPage1(benchmark::State& state) {
 }
 BENCHMARK(BM_ProofPage1)->Unit(benchmark::kMillisecond);
 
-// 8. An editor's proof of page 1 as `paiban proof --page 1 --png` makes it: a
-// screen PDF (no PDF/X) rendered to PNG at 72 dpi by Poppler.
+// 8. An editor's proof of page 1 as `paiban proof --page 1 --png` makes it:
+// the placed page drawn by proof/'s own rasteriser at 72 dpi, no PDF between.
 void BM_ProofPage1Png(benchmark::State& state) {
   BuildOptions o;
   o.issue_dir = kIssue;
@@ -312,13 +312,52 @@ void BM_ProofPage1Png(benchmark::State& state) {
   o.pages = {1};
   o.pdfx = PdfX::None;
   o.allow_overset = true;
+  o.write_pdf = false;
   std::string prefix = "/tmp/paiban_bench_proof";
   for (auto _ : state) {
     BuildResult r = build(o);
-    benchmark::DoNotOptimize(render_png(r.pdf, 72, prefix, o.pages));
+    benchmark::DoNotOptimize(render_png(r.edition.pages, 72, prefix));
   }
 }
 BENCHMARK(BM_ProofPage1Png)->Unit(benchmark::kMillisecond);
+
+// 8b. Watch mode (`paiban proof --watch --png`, the proof desk): one word of a
+// story on page 1 changed, the page proofed again as PNG in the same workshop.
+void BM_WatchReproofAfterOneWordChange(benchmark::State& state) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "paiban_bench_watch";
+  fs::remove_all(dir);
+  fs::copy(kIssue, dir, fs::copy_options::recursive);
+  const fs::path story = dir / "summit.md";
+  std::string text;
+  {
+    std::ifstream in(story);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  Workshop shop(kRoot);
+  BuildOptions o;
+  o.issue_dir = dir.string();
+  o.pages = {1};
+  o.pdfx = PdfX::None;
+  o.allow_overset = true;
+  o.write_pdf = false;
+  const std::string prefix = (dir / "proof").string();
+  render_png(shop.build(o).edition.pages, 72, prefix);
+  bool flip = false;
+  for (auto _ : state) {
+    state.PauseTiming();
+    flip = !flip;
+    std::string changed = text;
+    const size_t at = changed.find("会晤");
+    if (at != std::string::npos && flip) changed.replace(at, 6, "会谈");
+    std::ofstream(story) << changed;
+    state.ResumeTiming();
+    BuildResult r = shop.build(o);
+    benchmark::DoNotOptimize(render_png(r.edition.pages, 72, prefix));
+  }
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_WatchReproofAfterOneWordChange)->Unit(benchmark::kMillisecond);
 
 // 9. Watch mode: page 1 was proofed; now page 2, in the same workshop (fonts
 // loaded, text of the shared lead already set).
