@@ -76,9 +76,9 @@ struct Band {
   bool last = false;
 };
 
-Band deflate_band(std::string_view pixels, size_t stride, bool last) {
+Band deflate_band(std::string_view pixels, size_t stride, bool last, bool keep) {
   Band b;
-  b.pixels.assign(pixels);
+  if (keep) b.pixels.assign(pixels);  // to compare on a later hit
   b.last = last;
   z_stream z{};
   if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib: deflateInit2 failed");
@@ -100,6 +100,7 @@ Band deflate_band(std::string_view pixels, size_t stride, bool last) {
     deflate(&z, y + 1 == rows ? (last ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH);
   }
   b.deflated.resize(b.deflated.size() - z.avail_out);
+  b.deflated.shrink_to_fit();  // the bound is many times what white paper deflates to
   deflateEnd(&z);
   return b;
 }
@@ -143,27 +144,33 @@ std::string image_data(const RasterPage& r) {
   };
   Bands& bands = Bands::get();
   std::lock_guard<std::mutex> hold(bands.lock);
+  // Proofs at screen resolution are kept; a page at print resolution (hundreds
+  // of megabytes) is compressed and forgotten, not copied.
+  const bool keep = r.rgb.size() <= (size_t{24} << 20);
   std::vector<size_t> digest(static_cast<size_t>(n));
   std::vector<const Band*> have(static_cast<size_t>(n));
   std::vector<int> missing;
   for (int k = 0; k < n; ++k) {
-    digest[k] = std::hash<std::string_view>{}(pixels(k)) ^ (k + 1 == n ? 0x9e3779b97f4a7c15ull : 0);
-    have[k] = bands.find(digest[k], pixels(k), k + 1 == n);
+    if (keep) {
+      digest[k] = std::hash<std::string_view>{}(pixels(k)) ^ (k + 1 == n ? 0x9e3779b97f4a7c15ull : 0);
+      have[k] = bands.find(digest[k], pixels(k), k + 1 == n);
+    }
     if (!have[k]) missing.push_back(k);
   }
   std::vector<Band> made(missing.size());
   for_each_parallel(missing.size(), [&](size_t i) {
-    made[i] = deflate_band(pixels(missing[i]), stride, missing[i] + 1 == n);
+    made[i] = deflate_band(pixels(missing[i]), stride, missing[i] + 1 == n, keep);
   });
   std::string data = "\x78\x01";  // zlib header: deflate, 32 K window, fastest
   uLong adler = adler32(0, nullptr, 0);
   for (int k = 0, m = 0; k < n; ++k) {
     const Band& b = have[k] ? *have[k] : made[static_cast<size_t>(m++)];
     data += b.deflated;
-    adler = adler32_combine(adler, b.adler, static_cast<z_off_t>(b.pixels.size() / stride * (stride + 1)));
+    adler = adler32_combine(adler, b.adler, static_cast<z_off_t>(pixels(k).size() / stride * (stride + 1)));
   }
   for (int shift = 24; shift >= 0; shift -= 8) data += static_cast<char>((adler >> shift) & 0xff);
-  for (size_t i = 0; i < missing.size(); ++i) bands.keep(digest[missing[i]], std::move(made[i]));
+  if (keep)
+    for (size_t i = 0; i < missing.size(); ++i) bands.keep(digest[missing[i]], std::move(made[i]));
   return data;
 }
 

@@ -147,7 +147,11 @@ class GlyphCache {
     return it == photos_.end() ? nullptr : &it->second;
   }
   const Photo& keep_photo(const std::string& key, Photo p) {
-    if (photos_.size() >= 32) photos_.clear();  // a page or two of photos is what watch mode redraws
+    photo_bytes_ += p.rgb.size();
+    if (photos_.size() >= 32 || photo_bytes_ > (size_t{64} << 20)) {  // a page or two of photos is what watch mode redraws
+      photos_.clear();
+      photo_bytes_ = p.rgb.size();
+    }
     return photos_[key] = std::move(p);
   }
 
@@ -198,6 +202,7 @@ class GlyphCache {
   std::unordered_map<const Face*, int> ids_;
   std::map<Key, Glyph> glyphs_;
   std::map<std::string, Photo> photos_;
+  size_t photo_bytes_ = 0;
 };
 
 class Canvas {
