@@ -143,6 +143,10 @@ TEST(ImportBuild, CopyNoPageCountFitsIsStackedAndSaysSo) {
   EXPECT_NE(im.report.find("makeup: stacked"), std::string::npos) << im.report;
   EXPECT_NE(im.report.find("automatic makeup fitted the copy on none of "), std::string::npos) << im.report;
   EXPECT_NE(im.report.find("lines too long for the page"), std::string::npos) << "the planner's reason\n" << im.report;
+  // A paper prints in leaves of two pages: an odd count of stacked pages is said, an even one is not.
+  size_t pages = 0;
+  for (size_t at = im.toml.find("[[page]]"); at != std::string::npos; at = im.toml.find("[[page]]", at + 1)) ++pages;
+  EXPECT_EQ(im.report.find("an odd count") != std::string::npos, pages % 2 == 1) << pages << " pages\n" << im.report;
   // The stacked pages build: the story taller than a page jumps on to the next
   // pages (measured as makeup sets it) instead of standing overset in one band.
   std::string pdf = dir.file("huge.pdf");

@@ -47,10 +47,15 @@ class CopyFolder {
 };
 
 // When automatic makeup finds no page count for an imported issue: plain page
-// plans (each story a full-width band, stacked in the order of the copy),
-// appended to the issue's issue.toml. stack.cpp.
-void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& layout,
-                          const FontRegistry& fonts);
+// plans (each story a full-width band, stacked in the order of the copy), as
+// [[page]] tables to append to the issue's issue.toml, and how many pages they
+// take. stack.cpp.
+struct StackedPlans {
+  std::string toml;
+  int pages = 0;
+};
+StackedPlans stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& layout,
+                           const FontRegistry& fonts);
 
 // Prints an exception the way every command does; returns the exit status.
 int report_error(const std::exception& e);

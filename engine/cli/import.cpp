@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <fstream>
+
 #include "cli/commands.h"
 #include "fonts/fonts.h"
 #include "import/import.h"
@@ -52,8 +54,21 @@ void make_up(ImportedIssue& is, const std::string& dir, const std::string& root)
                         "automatic makeup fitted the copy on none of " + counts(count.tried) +
                             " pages, so the pages are stacked one story a band (edit issue.toml to make them up): " + why});
   }
+  if (count.pages) {
+    write_issue_head(is, dir);
+    return;
+  }
+  // The stacked pages come as they come; a paper prints in leaves of two pages.
+  const StackedPlans stacked = stacked_plans(is, issue, layout, fonts);
+  if (stacked.pages % 2 == 1)
+    is.notes.push_back({ImportNote::Warning, 0,
+                        "the stacked pages come to " + std::to_string(stacked.pages) +
+                            ", an odd count: a paper prints in leaves of two pages, so add copy or a page of "
+                            "advertising, or cut"});
   write_issue_head(is, dir);
-  if (!count.pages) append_stacked_plans(is, issue, layout, fonts);
+  std::ofstream f(issue.file, std::ios::app);
+  f << stacked.toml;
+  if (!f) throw InputError(issue.file, 0, "cannot write the page plans");
 }
 
 }  // namespace

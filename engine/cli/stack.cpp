@@ -55,7 +55,7 @@ std::string page_toml(int number, const std::vector<Band>& page, bool masthead, 
 
 }  // namespace
 
-void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& L, const FontRegistry& fonts) {
+StackedPlans stacked_plans(const ImportedIssue& imported, const Issue& issue, const Layout& L, const FontRegistry& fonts) {
   std::vector<std::string> order;  // the order of the copy
   for (const ImportedArticle& ia : imported.articles) order.push_back(ia.id);
   const int masthead_rows = L.masthead.lines;
@@ -91,9 +91,7 @@ void append_stacked_plans(const ImportedIssue& imported, const Issue& issue, con
     used += b.rows;
   }
   if (!page.empty()) flush();
-  std::ofstream f(issue.file, std::ios::app);
-  f << plans;
-  if (!f) throw InputError(issue.file, 0, "cannot write the page plans");
+  return {plans, number - 1};
 }
 
 }  // namespace paiban::cli
