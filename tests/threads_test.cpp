@@ -10,37 +10,38 @@ namespace {
 
 using namespace paiban::test;
 
-std::string build_on(const TempDir& dir, int threads) {
-  const std::string out = dir.file("t" + std::to_string(threads) + ".pdf");
-  const RunResult r = run("PAIBAN_CACHE=off PAIBAN_THREADS=" + std::to_string(threads) + " " +
-                          paiban_command("build " + quoted(kSample) + " -o " + quoted(out)));
+// Runs `command` (its output file `out`) with PAIBAN_THREADS set; the bytes written.
+std::string run_on(int threads, const std::string& env, const std::string& command, const std::string& written) {
+  const RunResult r = run(env + "PAIBAN_THREADS=" + std::to_string(threads) + " " + paiban_command(command));
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  return slurp(out);
+  return slurp(written);
 }
 
-TEST(Threads, OneAndManyThreadsWriteTheSameBytes) {
-  TempDir dir;
-  const std::string one = build_on(dir, 1);
-  ASSERT_GT(one.size(), 1000u);
-  EXPECT_EQ(build_on(dir, 3), one);
-  EXPECT_EQ(build_on(dir, 8), one);
+std::string build_on(const TempDir& dir, int threads) {
+  const std::string out = dir.file("t" + std::to_string(threads) + ".pdf");
+  return run_on(threads, "PAIBAN_CACHE=off ", "build " + quoted(kSample) + " -o " + quoted(out), out);
 }
 
 // PNG proofs too: glyphs drawn and bands deflated side by side land in place.
 std::string proof_on(const TempDir& dir, int threads) {
   const std::string out = dir.file("p" + std::to_string(threads));
-  const RunResult r = run("PAIBAN_THREADS=" + std::to_string(threads) + " " +
-                          paiban_command("proof " + quoted(kSample) + " --page 1 --png -o " + quoted(out)));
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  return slurp(out + "-1.png");
+  return run_on(threads, "", "proof " + quoted(kSample) + " --page 1 --png -o " + quoted(out), out + "-1.png");
+}
+
+// The same bytes on 1 thread and on `more`.
+void expect_same_bytes(std::string (*make)(const TempDir&, int), std::initializer_list<int> more) {
+  TempDir dir;
+  const std::string one = make(dir, 1);
+  ASSERT_GT(one.size(), 1000u);
+  for (int n : more) EXPECT_EQ(make(dir, n), one) << n << " threads";
+}
+
+TEST(Threads, OneAndManyThreadsWriteTheSameBytes) {
+  expect_same_bytes(build_on, {3, 8});
 }
 
 TEST(Threads, OneAndManyThreadsDrawTheSamePng) {
-  TempDir dir;
-  const std::string one = proof_on(dir, 1);
-  ASSERT_GT(one.size(), 1000u);
-  EXPECT_EQ(proof_on(dir, 2), one);
-  EXPECT_EQ(proof_on(dir, 8), one);
+  expect_same_bytes(proof_on, {2, 8});
 }
 
 }  // namespace
