@@ -23,9 +23,9 @@ struct Band {
 // Lines a story needs across all columns: its headline, its body shared
 // between the columns, and two lines for paragraphs kept together.
 std::vector<Band> bands(const Issue& issue, const Layout& L, const FontRegistry& fonts,
-                        const std::vector<std::string>& order) {
+                        const std::vector<std::string>& order, TextCache& cache) {
   std::map<std::string, CopyFit> fit;
-  for (CopyFit& f : copyfit(issue, L, fonts)) fit[f.article] = f;
+  for (CopyFit& f : copyfit(issue, L, fonts, &cache)) fit[f.article] = f;
   std::vector<Band> out;
   for (const std::string& id : order) {
     const CopyFit& f = fit[id];
@@ -68,8 +68,9 @@ StackedPlans stacked_plans(const ImportedIssue& imported, const Issue& issue, co
     used = 0;
     ++number;
   };
-  Copyfitter fit(issue, L, fonts);
-  for (Band b : bands(issue, L, fonts, order)) {
+  TextCache cache;  // the bands' measure and the jumps' share the set text
+  Copyfitter fit(issue, L, fonts, &cache);
+  for (Band b : bands(issue, L, fonts, order, cache)) {
     if (b.rows > L.lines) {
       // Taller than a page: the story jumps (下转/上接). What is left of the page
       // holds its first part, the next pages the rest, measured as makeup sets them.

@@ -261,12 +261,12 @@ void clear_rules_under(Page& page, const Box& b) {
 }  // namespace
 }  // namespace makeup
 
-std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegistry& fonts) {
+std::vector<CopyFit> copyfit(const Issue& issue, const Layout& L, const FontRegistry& fonts, TextCache* cache) {
   using namespace makeup;
   Edition scratch;
   // Every body paragraph set first, side by side on all cores (a repeated one once).
-  TextCache cache;
-  Context ctx{issue, L, fonts, scratch, &cache};
+  TextCache own;
+  Context ctx{issue, L, fonts, scratch, cache ? cache : &own};
   makeup::set_bodies_ahead(ctx);
   std::vector<CopyFit> out;
   for (const auto& [id, a] : issue.articles) {

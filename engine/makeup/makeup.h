@@ -94,7 +94,10 @@ struct CopyFit {
   int body_lines = 0;
   std::vector<int> headline_lines;  // [cols - 1]
 };
-std::vector<CopyFit> copyfit(const Issue& issue, const Layout& layout, const FontRegistry& fonts);
+// Every article measured, its body paragraphs set first side by side on all
+// cores into `cache` (a fresh one when none is given).
+std::vector<CopyFit> copyfit(const Issue& issue, const Layout& layout, const FontRegistry& fonts,
+                             TextCache* cache = nullptr);
 
 // Copyfitting for automatic makeup: what an article needs, measured by setting
 // it exactly as makeup will, kept per (article, headline style, width).

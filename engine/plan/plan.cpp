@@ -281,9 +281,9 @@ struct Pager {
       for (const std::string& a : from)
         if (movable.count(a)) consider(Move{p, q, a, "", 0});
     }
-    for (int q = p - 3; q <= p + 3; ++q) {
-      const long white = spare(p);
-      if (q == p || !in(q) || white <= 0) continue;
+    const long white = spare(p);
+    for (int q = p - 3; q <= p + 3 && white > 0; ++q) {
+      if (q == p || !in(q)) continue;
       for (const std::string& b : std::vector<std::string>(lists[q - 1]))
         if (movable.count(b) && area_of(d, b) <= white + white / 2) consider(Move{p, q, "", b, 0});
     }
