@@ -60,6 +60,11 @@ struct Glyph {
   std::vector<unsigned char> coverage;
 };
 
+// Text stands to a quarter pixel, as Poppler places it: which quarter of its pixel x falls in.
+int quarter_of(double x) {
+  return static_cast<int>((x - std::floor(x)) * 4);
+}
+
 // A glyph's outline drawn by FreeType at `px64` 64ths of a pixel, unhinted, a
 // `quarter` pixel to the right (text is placed to a quarter pixel, as Poppler does).
 Glyph render(FT_Face ft, uint32_t gid, int px64, int quarter) {
@@ -107,8 +112,7 @@ class GlyphCache {
     for (const TextRun& r : page.text) {
       const int id = face_id(*r.face), px64 = static_cast<int>(std::lround(r.size * scale * 64));
       for (const GlyphPos& gp : r.glyphs) {
-        const double x = (gp.x + page.bleed) * scale;  // as the canvas places it
-        Key key{id, gp.gid, px64, static_cast<int>((x - std::floor(x)) * 4)};
+        Key key{id, gp.gid, px64, quarter_of((gp.x + page.bleed) * scale)};  // as the canvas places it
         if (!glyphs_.count(key) && seen.insert(key).second) missing.push_back(key);
       }
     }
@@ -267,7 +271,7 @@ class Canvas {
     double size = r.size * s_;
     for (const GlyphPos& gp : r.glyphs) {
       double x = X(gp.x);
-      int ix = static_cast<int>(std::floor(x)), quarter = static_cast<int>((x - ix) * 4);
+      int ix = static_cast<int>(std::floor(x)), quarter = quarter_of(x);
       int base = static_cast<int>(std::floor(Y(r.baseline - gp.dy)));  // as Poppler places glyphs
       const Glyph& g = cache.glyph(*r.face, gp.gid, size, quarter);
       // Coverage 0-255 mixes ink into the paper in integers: the page's most drawn pixels.
